@@ -1,0 +1,87 @@
+package io.livecount;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What can be done to counters. Implementations are thread-safe.
+ *
+ * <p><b>Adds.</b> An add of a signed delta updates the {@link Period#ALL} bucket and one bucket for
+ * every other period configured for the key's namespace, all in one database statement. The
+ * database is only ever changed by adding the delta to the stored value ({@code v = v + delta}).
+ * An add that would overflow a stored value throws {@link ArithmeticException} and changes nothing.
+ *
+ * <p><b>Errors.</b> Invalid input throws {@link IllegalArgumentException} before anything is
+ * written. Database failures throw subclasses of {@link LivecountException}: {@link
+ * CounterConflictException} (deadlock or serialization failure, after retries when Livecount owns
+ * the transaction), {@link CommitOutcomeUnknownException} (the connection broke while the commit
+ * was in flight; the add may or may not have been applied), {@link CounterStoreException} (any
+ * other failure; nothing was applied).
+ */
+public interface CounterOperations {
+
+    /** Adds {@code delta} now, in the namespace's mode. */
+    default void add(CounterKey key, long delta) {
+        add(key, delta, AddOptions.defaults());
+    }
+
+    /** Adds {@code delta} with per-call options (event time, mode). */
+    void add(CounterKey key, long delta, AddOptions options);
+
+    /** Adds 1 now. */
+    default void increment(CounterKey key) {
+        add(key, 1, AddOptions.defaults());
+    }
+
+    /** Adds {@code delta} now and returns the counter's all-time value right after this add. */
+    default long addAndGet(CounterKey key, long delta) {
+        return addAndGet(key, delta, AddOptions.defaults());
+    }
+
+    /**
+     * Adds {@code delta} and returns the all-time value right after this add: the value a
+     * serial execution of all adds to this counter would have reached at this one.
+     */
+    long addAndGet(CounterKey key, long delta, AddOptions options);
+
+    /** The all-time value; 0 for a counter that does not exist. */
+    default long get(CounterKey key) {
+        return get(key, Period.ALL, Instant.EPOCH);
+    }
+
+    /** The value in the bucket of {@code period} that contains {@code at}; 0 if none. */
+    long get(CounterKey key, Period period, Instant at);
+
+    /**
+     * The values of several counters in the bucket of {@code period} containing {@code at}, in one
+     * query. Every requested key is in the returned map (0 where absent).
+     */
+    Map<CounterKey, Long> get(Collection<CounterKey> keys, Period period, Instant at);
+
+    /**
+     * Every bucket of {@code period} from the one containing {@code from} to the one containing
+     * {@code to}, both included, in time order, 0 for empty buckets. At most {@value
+     * #MAX_SERIES_BUCKETS} buckets.
+     *
+     * @throws IllegalArgumentException if {@code to} is before {@code from} or the series is too
+     *     long
+     */
+    List<BucketValue> series(CounterKey key, Period period, Instant from, Instant to);
+
+    /**
+     * The {@code limit} largest counters of a namespace in the bucket of {@code period} containing
+     * {@code at}, largest first (ties by name). {@code limit} is 1 to {@value #MAX_TOP_LIMIT}.
+     */
+    List<CounterValue> top(String namespace, Period period, Instant at, int limit);
+
+    /** Deletes every bucket of the counter. Returns whether anything was deleted. */
+    boolean delete(CounterKey key);
+
+    /** Longest series {@link #series} returns. */
+    int MAX_SERIES_BUCKETS = 100_000;
+
+    /** Largest {@code limit} of {@link #top}. */
+    int MAX_TOP_LIMIT = 10_000;
+}

@@ -1,0 +1,40 @@
+package io.livecount;
+
+import jakarta.persistence.EntityManager;
+
+/**
+ * Real-time counters backed by a relational database. Create one per application with {@link
+ * Livecount#create(LivecountConfig)} and share it; it is thread-safe.
+ *
+ * <p><b>Transactions.</b> Calls on the service itself run in transactions Livecount owns: a STRICT
+ * add has committed when the call returns. Concurrent adds may share one commit (group commit);
+ * each caller still returns only after the commit that carries its delta. Deadlocks and
+ * serialization failures are retried with jittered backoff, at most {@link
+ * LivecountConfig#conflictRetries()} times.
+ *
+ * <p>To count inside your own transaction, use {@link #joining(EntityManager)}: the counts commit
+ * or roll back with it, and conflicts are surfaced, never retried.
+ */
+public interface CounterService extends CounterOperations, AutoCloseable {
+
+    /**
+     * The same operations, run on the connection of {@code entityManager}'s current transaction,
+     * which must be active for every call (an {@link IllegalStateException} otherwise). Writes
+     * commit or roll back with that transaction. A deadlock or serialization failure throws {@link
+     * CounterConflictException} and is not retried: the transaction is doomed and the caller
+     * decides. The view is cheap; make one per transaction or per call. Not thread-safe beyond what
+     * the entity manager itself allows.
+     */
+    CounterOperations joining(EntityManager entityManager);
+
+    /** The configuration this service was created with. */
+    LivecountConfig config();
+
+    /**
+     * Stops the service. Calls in progress complete; later calls throw {@link
+     * IllegalStateException}. A connection pool the service built from a JDBC URL is closed; a
+     * {@code DataSource} or {@code EntityManagerFactory} you supplied is left open.
+     */
+    @Override
+    void close();
+}

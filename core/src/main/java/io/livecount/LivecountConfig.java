@@ -1,0 +1,269 @@
+package io.livecount;
+
+import io.livecount.internal.KeyRules;
+import jakarta.persistence.EntityManagerFactory;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * Immutable configuration of a {@link CounterService}. Build it with {@link #builder()}; the builder
+ * rejects a bad value at once with an {@link IllegalArgumentException} that names the setting and
+ * the value.
+ *
+ * <p>Exactly one storage must be given: your {@link DataSource}, your {@link EntityManagerFactory}
+ * (Livecount borrows connections from its Hibernate connection provider), or a JDBC URL from which
+ * Livecount builds and owns a HikariCP pool.
+ */
+public final class LivecountConfig {
+
+    /** What the service does with the {@code livecount_counter} table at start-up. */
+    public enum SchemaAction {
+        /** Run the shipped script if the table is missing, then validate it. */
+        CREATE_IF_MISSING,
+        /** Only validate: the table must exist (for schemas managed by Flyway or a DBA). */
+        VALIDATE
+    }
+
+    private final DataSource dataSource;
+    private final EntityManagerFactory entityManagerFactory;
+    private final String jdbcUrl;
+    private final String username;
+    private final String password;
+    private final int maxPoolSize;
+    private final ZoneId zone;
+    private final Clock clock;
+    private final ConsistencyMode defaultMode;
+    private final NamespaceSettings defaultNamespaceSettings;
+    private final Map<String, NamespaceSettings> namespaces;
+    private final int conflictRetries;
+    private final int maxConcurrentCommits;
+    private final SchemaAction schemaAction;
+
+    private LivecountConfig(Builder b) {
+        this.dataSource = b.dataSource;
+        this.entityManagerFactory = b.entityManagerFactory;
+        this.jdbcUrl = b.jdbcUrl;
+        this.username = b.username;
+        this.password = b.password;
+        this.maxPoolSize = b.maxPoolSize;
+        this.zone = b.zone;
+        this.clock = b.clock;
+        this.defaultMode = b.defaultMode;
+        this.defaultNamespaceSettings = b.defaultNamespaceSettings;
+        this.namespaces = Map.copyOf(b.namespaces);
+        this.conflictRetries = b.conflictRetries;
+        this.maxConcurrentCommits = b.maxConcurrentCommits;
+        this.schemaAction = b.schemaAction;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The settings that apply to {@code namespace}: its own, or the defaults. */
+    public NamespaceSettings namespace(String namespace) {
+        return namespaces.getOrDefault(namespace, defaultNamespaceSettings);
+    }
+
+    /** The mode of an add in {@code namespace} with no per-call override. */
+    public ConsistencyMode modeOf(String namespace) {
+        ConsistencyMode mode = namespace(namespace).mode();
+        return mode != null ? mode : defaultMode;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public EntityManagerFactory entityManagerFactory() {
+        return entityManagerFactory;
+    }
+
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    public int maxPoolSize() {
+        return maxPoolSize;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public ConsistencyMode defaultMode() {
+        return defaultMode;
+    }
+
+    public NamespaceSettings defaultNamespaceSettings() {
+        return defaultNamespaceSettings;
+    }
+
+    public Map<String, NamespaceSettings> namespaces() {
+        return namespaces;
+    }
+
+    public int conflictRetries() {
+        return conflictRetries;
+    }
+
+    public int maxConcurrentCommits() {
+        return maxConcurrentCommits;
+    }
+
+    public SchemaAction schemaAction() {
+        return schemaAction;
+    }
+
+    /** Mutable, not thread-safe builder of {@link LivecountConfig}. */
+    public static final class Builder {
+        private DataSource dataSource;
+        private EntityManagerFactory entityManagerFactory;
+        private String jdbcUrl;
+        private String username;
+        private String password;
+        private int maxPoolSize = 10;
+        private ZoneId zone = ZoneOffset.UTC;
+        private Clock clock = Clock.systemUTC();
+        private ConsistencyMode defaultMode = ConsistencyMode.STRICT;
+        private NamespaceSettings defaultNamespaceSettings = NamespaceSettings.of();
+        private final Map<String, NamespaceSettings> namespaces = new LinkedHashMap<>();
+        private int conflictRetries = 10;
+        private int maxConcurrentCommits = 4;
+        private SchemaAction schemaAction = SchemaAction.CREATE_IF_MISSING;
+
+        private Builder() {}
+
+        /** Your pool; Livecount borrows connections per operation and never closes it. */
+        public Builder dataSource(DataSource dataSource) {
+            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+            return this;
+        }
+
+        /** Your Hibernate {@link EntityManagerFactory}; its connection provider is used. */
+        public Builder entityManagerFactory(EntityManagerFactory entityManagerFactory) {
+            this.entityManagerFactory = Objects.requireNonNull(entityManagerFactory, "entityManagerFactory");
+            return this;
+        }
+
+        /** A JDBC URL; Livecount builds a HikariCP pool of {@link #maxPoolSize} and closes it. */
+        public Builder jdbcUrl(String jdbcUrl, String username, String password) {
+            if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:")) {
+                throw new IllegalArgumentException("jdbcUrl must start with 'jdbc:', was " + quote(jdbcUrl));
+            }
+            this.jdbcUrl = jdbcUrl;
+            this.username = username;
+            this.password = password;
+            return this;
+        }
+
+        /** Pool size when built from a JDBC URL: 1 to 1000, default 10. */
+        public Builder maxPoolSize(int maxPoolSize) {
+            this.maxPoolSize = inRange("maxPoolSize", maxPoolSize, 1, 1000);
+            return this;
+        }
+
+        /** Time zone in which buckets start; default UTC. */
+        public Builder zone(ZoneId zone) {
+            this.zone = Objects.requireNonNull(zone, "zone");
+            return this;
+        }
+
+        /** Source of "now" for adds without an event time; read on every add. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Mode of namespaces that do not set their own; default STRICT. */
+        public Builder defaultMode(ConsistencyMode mode) {
+            this.defaultMode = checkMode("defaultMode", Objects.requireNonNull(mode, "defaultMode"));
+            return this;
+        }
+
+        /** Settings of namespaces not configured by {@link #namespace}; default: ALL only. */
+        public Builder defaultNamespaceSettings(NamespaceSettings settings) {
+            Objects.requireNonNull(settings, "defaultNamespaceSettings");
+            checkMode("defaultNamespaceSettings.mode", settings.mode());
+            this.defaultNamespaceSettings = settings;
+            return this;
+        }
+
+        /** Settings of one namespace. */
+        public Builder namespace(String namespace, NamespaceSettings settings) {
+            KeyRules.check("namespace", namespace, CounterKey.MAX_NAMESPACE_BYTES);
+            Objects.requireNonNull(settings, "settings of namespace " + namespace);
+            checkMode("mode of namespace " + quote(namespace), settings.mode());
+            namespaces.put(namespace, settings);
+            return this;
+        }
+
+        /** How often a deadlock or serialization failure is retried in owned transactions: 0 to 100. */
+        public Builder conflictRetries(int conflictRetries) {
+            this.conflictRetries = inRange("conflictRetries", conflictRetries, 0, 100);
+            return this;
+        }
+
+        /**
+         * How many STRICT transactions Livecount runs at once (1 to 256, default 4). Adds arriving
+         * while all are busy wait and share the next commit (group commit). Keep it below the pool
+         * size so that reads find connections.
+         */
+        public Builder maxConcurrentCommits(int maxConcurrentCommits) {
+            this.maxConcurrentCommits = inRange("maxConcurrentCommits", maxConcurrentCommits, 1, 256);
+            return this;
+        }
+
+        public Builder schemaAction(SchemaAction schemaAction) {
+            this.schemaAction = Objects.requireNonNull(schemaAction, "schemaAction");
+            return this;
+        }
+
+        public LivecountConfig build() {
+            int storages =
+                    (dataSource != null ? 1 : 0) + (entityManagerFactory != null ? 1 : 0) + (jdbcUrl != null ? 1 : 0);
+            if (storages != 1) {
+                throw new IllegalArgumentException(
+                        "exactly one of dataSource, entityManagerFactory and jdbcUrl must be set, found " + storages);
+            }
+            return new LivecountConfig(this);
+        }
+
+        private static ConsistencyMode checkMode(String setting, ConsistencyMode mode) {
+            if (mode == ConsistencyMode.FAST) {
+                throw new IllegalArgumentException(
+                        setting + " is FAST, but this version has no write-back engine; use STRICT");
+            }
+            return mode;
+        }
+
+        private static int inRange(String setting, int value, int min, int max) {
+            if (value < min || value > max) {
+                throw new IllegalArgumentException(
+                        setting + " must be between " + min + " and " + max + ", was " + value);
+            }
+            return value;
+        }
+
+        private static String quote(String value) {
+            return value == null ? "null" : "'" + value + "'";
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package io.livecount.internal;
+
+import io.livecount.CounterKey;
+import io.livecount.internal.store.CounterStore;
+import io.livecount.internal.store.Row;
+import io.livecount.internal.store.Row.RowId;
+import io.livecount.internal.store.Transactor;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Group commit for STRICT adds in transactions Livecount owns. Callers enqueue their add; whoever
+ * gets one of the {@code maxConcurrentCommits} permits becomes a leader, drains the queue, merges
+ * the deltas per row and commits them in one statement, then hands the permit on. Every caller
+ * returns only after the commit that carries its delta. With one caller this is one statement per
+ * add; under contention many adds (to one hot key or to many keys) share a commit.
+ *
+ * <p>Thread-safe.
+ */
+final class GroupCommitter {
+
+    /** Rows per statement: far below every driver's parameter limit (5 parameters a row). */
+    static final int MAX_ROWS_PER_COMMIT = 1000;
+
+    private static final long PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
+    private final ConcurrentLinkedQueue<PendingAdd> queue = new ConcurrentLinkedQueue<>();
+    private final Semaphore leaders;
+    private final Transactor transactor;
+    private final CounterStore store;
+
+    GroupCommitter(Transactor transactor, CounterStore store, int maxConcurrentCommits) {
+        this.transactor = transactor;
+        this.store = store;
+        this.leaders = new Semaphore(maxConcurrentCommits);
+    }
+
+    /** Commits {@code add}, possibly together with others; returns its all-time value if wanted. */
+    long commit(PendingAdd add) {
+        queue.offer(add);
+        while (!add.isDone()) {
+            if (leaders.tryAcquire()) {
+                try {
+                    if (!add.isDone()) {
+                        commitBatch(drain());
+                    }
+                } finally {
+                    leaders.release();
+                }
+                wakeNextLeader();
+            } else {
+                LockSupport.parkNanos(this, PARK_NANOS);
+            }
+        }
+        return add.result();
+    }
+
+    private List<PendingAdd> drain() {
+        List<PendingAdd> batch = new ArrayList<>();
+        int rows = 0;
+        for (PendingAdd next; (next = queue.peek()) != null; ) {
+            if (!batch.isEmpty() && rows + next.rows.size() > MAX_ROWS_PER_COMMIT) {
+                break;
+            }
+            if (queue.remove(next)) { // another leader may have taken it between peek and remove
+                batch.add(next);
+                rows += next.rows.size();
+            }
+        }
+        return batch;
+    }
+
+    /** The oldest waiting caller takes over if no leader is running; it parks otherwise. */
+    private void wakeNextLeader() {
+        PendingAdd next = queue.peek();
+        if (next != null) {
+            LockSupport.unpark(next.caller);
+        }
+    }
+
+    private void commitBatch(List<PendingAdd> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<Row> rows;
+        try {
+            rows = merge(batch);
+        } catch (ArithmeticException sumOverflows) {
+            commitOneByOne(batch); // the database decides which single add overflows
+            return;
+        }
+        boolean wantsValues = batch.stream().anyMatch(add -> add.wantsValue);
+        try {
+            Map<CounterKey, Long> values = write(rows, wantsValues);
+            completeInOrder(batch, values);
+        } catch (ArithmeticException | IllegalArgumentException dataError) {
+            if (batch.size() == 1) {
+                batch.get(0).fail(dataError);
+            } else {
+                commitOneByOne(batch); // only the add that causes it may fail
+            }
+        } catch (RuntimeException failure) {
+            batch.forEach(add -> add.fail(failure));
+        }
+    }
+
+    private void commitOneByOne(List<PendingAdd> batch) {
+        for (PendingAdd add : batch) {
+            commitBatch(List.of(add));
+        }
+    }
+
+    private Map<CounterKey, Long> write(List<Row> rows, boolean wantsValues) {
+        if (wantsValues && !store.dialect().canReturnValues()) {
+            return transactor.inTransaction(connection -> store.upsert(connection, rows, true));
+        }
+        return transactor.autocommit(true, connection -> store.upsert(connection, rows, wantsValues));
+    }
+
+    /** One row per bucket, deltas summed exactly, sorted into the global lock order. */
+    private static List<Row> merge(List<PendingAdd> batch) {
+        Map<RowId, Long> sums = new TreeMap<>();
+        for (PendingAdd add : batch) {
+            for (Row row : add.rows) {
+                sums.merge(row.id(), row.delta(), Math::addExact);
+            }
+        }
+        List<Row> rows = new ArrayList<>(sums.size());
+        sums.forEach((id, delta) -> rows.add(new Row(id.key(), id.period(), id.bucketStart(), delta)));
+        return rows;
+    }
+
+    /**
+     * Gives each add the value a serial execution in queue order would have returned: the stored
+     * value after the batch minus the deltas of the same key's later adds in the batch.
+     */
+    private static void completeInOrder(List<PendingAdd> batch, Map<CounterKey, Long> stored) {
+        Map<CounterKey, Long> laterDeltas = new HashMap<>();
+        for (int i = batch.size() - 1; i >= 0; i--) {
+            PendingAdd add = batch.get(i);
+            long later = laterDeltas.getOrDefault(add.key, 0L);
+            // wrapping arithmetic is exact here: the true result fits in a long
+            add.complete(add.wantsValue ? stored.get(add.key) - later : 0);
+            laterDeltas.put(add.key, later + add.delta);
+        }
+    }
+}

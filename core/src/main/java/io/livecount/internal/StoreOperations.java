@@ -1,0 +1,131 @@
+package io.livecount.internal;
+
+import io.livecount.AddOptions;
+import io.livecount.BucketValue;
+import io.livecount.ConsistencyMode;
+import io.livecount.CounterKey;
+import io.livecount.CounterOperations;
+import io.livecount.CounterValue;
+import io.livecount.LivecountConfig;
+import io.livecount.Period;
+import io.livecount.internal.store.CounterStore;
+import io.livecount.internal.store.Row;
+import io.livecount.internal.store.SqlWork;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The operations, written once: validation, bucketing and SQL. Subclasses decide where the SQL
+ * runs: in transactions Livecount owns ({@link DefaultCounterService}) or in the caller's ({@link
+ * JoinedOperations}).
+ */
+abstract class StoreOperations implements CounterOperations {
+
+    final LivecountConfig config;
+    final CounterStore store;
+    private final Bucketing bucketing;
+
+    StoreOperations(LivecountConfig config, CounterStore store) {
+        this.config = config;
+        this.store = store;
+        this.bucketing = new Bucketing(config);
+    }
+
+    /** Applies an add and returns its all-time value (0 unless it wants one). */
+    abstract long commitAdd(PendingAdd add);
+
+    /** Runs a read. */
+    abstract <T> T read(SqlWork<T> work);
+
+    /** Runs a single-statement write. */
+    abstract <T> T write(SqlWork<T> work);
+
+    @Override
+    public void add(CounterKey key, long delta, AddOptions options) {
+        apply(key, delta, options, false);
+    }
+
+    @Override
+    public long addAndGet(CounterKey key, long delta, AddOptions options) {
+        return apply(key, delta, options, true);
+    }
+
+    private long apply(CounterKey key, long delta, AddOptions options, boolean wantsValue) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(options, "options");
+        ConsistencyMode mode = options.mode() != null ? options.mode() : config.modeOf(key.namespace());
+        if (mode != ConsistencyMode.STRICT) {
+            throw new IllegalArgumentException("mode " + mode + " is not available in this version; use STRICT");
+        }
+        List<Row> rows = bucketing.rows(key, delta, options.eventTime());
+        return commitAdd(new PendingAdd(key, delta, rows, wantsValue));
+    }
+
+    @Override
+    public long get(CounterKey key, Period period, Instant at) {
+        Objects.requireNonNull(key, "key");
+        return get(List.of(key), period, at).get(key);
+    }
+
+    @Override
+    public Map<CounterKey, Long> get(Collection<CounterKey> keys, Period period, Instant at) {
+        Objects.requireNonNull(keys, "keys");
+        keys.forEach(key -> Objects.requireNonNull(key, "keys must not contain null"));
+        long bucket = bucketing.bucket(Objects.requireNonNull(period, "period"), Objects.requireNonNull(at, "at"));
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        return read(connection -> store.read(connection, keys, period, bucket));
+    }
+
+    @Override
+    public List<BucketValue> series(CounterKey key, Period period, Instant from, Instant to) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(period, "period");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("series end " + to + " is before its start " + from);
+        }
+        List<Instant> starts = bucketStarts(period, from, to);
+        long first = CounterStore.bucketColumn(starts.get(0));
+        long last = CounterStore.bucketColumn(starts.get(starts.size() - 1));
+        Map<Long, Long> stored = read(connection -> store.readRange(connection, key, period, first, last));
+        return starts.stream().map(start -> CounterStore.bucket(start, stored)).toList();
+    }
+
+    private List<Instant> bucketStarts(Period period, Instant from, Instant to) {
+        Instant end = period.bucketStart(to, config.zone());
+        List<Instant> starts = new ArrayList<>();
+        for (Instant start = period.bucketStart(from, config.zone());
+                !start.isAfter(end);
+                start = period.nextBucketStart(start, config.zone())) {
+            if (starts.size() == MAX_SERIES_BUCKETS) {
+                throw new IllegalArgumentException("series from " + from + " to " + to + " spans more than "
+                        + MAX_SERIES_BUCKETS + " " + period + " buckets");
+            }
+            starts.add(start);
+        }
+        return starts;
+    }
+
+    @Override
+    public List<CounterValue> top(String namespace, Period period, Instant at, int limit) {
+        KeyRules.check("namespace", namespace, CounterKey.MAX_NAMESPACE_BYTES);
+        if (limit < 1 || limit > MAX_TOP_LIMIT) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_TOP_LIMIT + ", was " + limit);
+        }
+        long bucket = bucketing.bucket(Objects.requireNonNull(period, "period"), Objects.requireNonNull(at, "at"));
+        return read(connection -> store.top(connection, namespace, period, bucket, limit));
+    }
+
+    @Override
+    public boolean delete(CounterKey key) {
+        Objects.requireNonNull(key, "key");
+        return write(connection -> store.delete(connection, key)) > 0;
+    }
+}

@@ -1,0 +1,76 @@
+package io.livecount.internal.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** H2 2.x: MERGE ... USING, with FINAL TABLE to read the values it stored. */
+public class H2Dialect extends SqlDialect {
+
+    private static final String DUPLICATE_KEY = "23505";
+    private static final String LOCK_TIMEOUT = "HYT00";
+
+    @Override
+    public String name() {
+        return "h2";
+    }
+
+    @Override
+    public String schemaLocation() {
+        return "io/livecount/schema/h2";
+    }
+
+    @Override
+    public boolean canReturnValues() {
+        return true;
+    }
+
+    @Override
+    protected String buildUpsert(int rows, boolean returning) {
+        String merge = "MERGE INTO " + TABLE + " t USING (VALUES "
+                + valuesList(
+                        rows,
+                        "(CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS BIGINT), CAST(? AS BIGINT))")
+                + ") AS s(ns, counter_name, period_type, bucket_start, delta)"
+                + " ON t.ns = s.ns AND t.counter_name = s.counter_name"
+                + " AND t.period_type = s.period_type AND t.bucket_start = s.bucket_start"
+                + " WHEN MATCHED THEN UPDATE SET counter_value = t.counter_value + s.delta"
+                + " WHEN NOT MATCHED THEN INSERT (" + COLUMNS + ")"
+                + " VALUES (s.ns, s.counter_name, s.period_type, s.bucket_start, s.delta)";
+        return returning ? "SELECT " + COLUMNS + " FROM FINAL TABLE (" + merge + ")" : merge;
+    }
+
+    @Override
+    public boolean isConflict(SQLException e) {
+        // Two MERGEs inserting the same new row: the loser fails with a duplicate key and nothing
+        // of its statement is applied, so it is retried like a deadlock.
+        return super.isConflict(e) || DUPLICATE_KEY.equals(e.getSQLState()) || LOCK_TIMEOUT.equals(e.getSQLState());
+    }
+
+    @Override
+    public Optional<String> schemaProblem(Connection connection) throws SQLException {
+        String sql = "SELECT COLUMN_NAME, DATA_TYPE FROM INFORMATION_SCHEMA.COLUMNS"
+                + " WHERE LOWER(TABLE_NAME) = ? AND LOWER(COLUMN_NAME) IN ('ns', 'counter_name')"
+                + " AND TABLE_SCHEMA = SCHEMA()";
+        List<String> problems = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, TABLE);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    if (!"CHARACTER VARYING".equals(rs.getString(2))) {
+                        problems.add("column %s.%s is %s".formatted(TABLE, rs.getString(1), rs.getString(2)));
+                    }
+                }
+            }
+        }
+        if (problems.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(String.join("; ", problems) + ": keys would not be byte-exact. Use VARCHAR as in "
+                + schemaLocation() + "/V1__livecount_counter.sql.");
+    }
+}

@@ -1,0 +1,121 @@
+package io.livecount.internal.store;
+
+import io.livecount.CounterKey;
+import io.livecount.Period;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * What differs between databases: the delta upsert, how keys are bound, the schema script and its
+ * check, and which errors are conflicts. Everything else in the store is plain SQL shared by all.
+ */
+public abstract class SqlDialect {
+
+    static final String TABLE = "livecount_counter";
+    static final String COLUMNS = "ns, counter_name, period_type, bucket_start, counter_value";
+
+    private final ConcurrentMap<Integer, String> upserts = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Integer, String> returningUpserts = new ConcurrentHashMap<>();
+
+    /** A short name for messages and benchmarks: mariadb, mysql, postgresql, h2. */
+    public abstract String name();
+
+    /** Class path folder of this database's schema scripts. */
+    public abstract String schemaLocation();
+
+    /**
+     * Explains why the existing table cannot hold byte-exact keys (wrong type, case-insensitive or
+     * PAD SPACE collation, non-UTF-8 encoding), or empty when it can.
+     */
+    public abstract Optional<String> schemaProblem(Connection connection) throws SQLException;
+
+    /** Whether {@link #upsertSql} can return the stored values of the rows it touched. */
+    public abstract boolean canReturnValues();
+
+    /** Builds the single-statement upsert of {@code rows} rows; see {@link #bindRow}. */
+    protected abstract String buildUpsert(int rows, boolean returning);
+
+    /** A multi-row delta upsert: {@code value = value + delta} per row, atomic as one statement. */
+    public final String upsertSql(int rows, boolean returning) {
+        ConcurrentMap<Integer, String> cache = returning ? returningUpserts : upserts;
+        return cache.computeIfAbsent(rows, n -> buildUpsert(n, returning));
+    }
+
+    /** Binds one row's five parameters starting at {@code index}; returns the next index. */
+    public int bindRow(PreparedStatement statement, int index, Row row) throws SQLException {
+        bindText(statement, index, row.key().namespace());
+        bindText(statement, index + 1, row.key().name());
+        statement.setString(index + 2, row.period().name());
+        statement.setLong(index + 3, row.bucketStart());
+        statement.setLong(index + 4, row.delta());
+        return index + 5;
+    }
+
+    /** Binds a namespace or name so that it compares byte-exact. */
+    public void bindText(PreparedStatement statement, int index, String value) throws SQLException {
+        statement.setString(index, value);
+    }
+
+    /** Reads a namespace or name bound with {@link #bindText}. */
+    public String readText(ResultSet resultSet, int column) throws SQLException {
+        return resultSet.getString(column);
+    }
+
+    /** Reads a key from columns {@code column} (namespace) and {@code column + 1} (name). */
+    public final CounterKey readKey(ResultSet resultSet, int column) throws SQLException {
+        return new CounterKey(readText(resultSet, column), readText(resultSet, column + 1));
+    }
+
+    /** Reads a period stored by {@link #bindRow}. */
+    public final Period readPeriod(ResultSet resultSet, int column) throws SQLException {
+        return Period.valueOf(resultSet.getString(column).trim());
+    }
+
+    /** A deadlock, lock timeout or serialization failure: nothing applied, safe to retry. */
+    public boolean isConflict(SQLException e) {
+        return "40001".equals(e.getSQLState());
+    }
+
+    /** The stored value would leave the BIGINT range. */
+    public boolean isOverflow(SQLException e) {
+        return "22003".equals(e.getSQLState());
+    }
+
+    /** A data error caused by one row's values (class 22), as opposed to the batch as a whole. */
+    public boolean isDataError(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && state.startsWith("22");
+    }
+
+    /** The connection broke: a statement in flight may or may not have been applied. */
+    public boolean isConnectionFailure(SQLException e) {
+        String state = e.getSQLState();
+        return e instanceof SQLTransientConnectionException
+                || e instanceof SQLNonTransientConnectionException
+                || e instanceof SQLRecoverableException
+                || state != null && state.startsWith("08");
+    }
+
+    /** "(?, ?, ?, ?, ?), (?, ?, ?, ?, ?)" for {@code rows} rows. */
+    protected static String valuesList(int rows, String tuple) {
+        StringBuilder sql = new StringBuilder(rows * (tuple.length() + 2));
+        for (int i = 0; i < rows; i++) {
+            if (i > 0) sql.append(", ");
+            sql.append(tuple);
+        }
+        return sql.toString();
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}
