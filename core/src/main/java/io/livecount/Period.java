@@ -30,6 +30,24 @@ public enum Period {
     /** All time: a single bucket that starts at {@link Instant#EPOCH}. */
     ALL;
 
+    /**
+     * The period named {@code name}, ignoring case, for configuration files and URLs.
+     *
+     * @throws IllegalArgumentException naming the bad value and the valid ones
+     */
+    public static Period parse(String name) {
+        if (name != null) {
+            for (Period period : values()) {
+                if (period.name().equalsIgnoreCase(name.strip())) {
+                    return period;
+                }
+            }
+        }
+        throw new IllegalArgumentException("unknown period " + (name == null ? "null" : "'" + name + "'")
+                + "; expected one of "
+                + java.util.Arrays.stream(values()).map(Enum::name).collect(java.util.stream.Collectors.joining(", ")));
+    }
+
     /** Returns the start of the bucket of this period that contains {@code instant}. */
     public Instant bucketStart(Instant instant, ZoneId zone) {
         if (this == ALL) {

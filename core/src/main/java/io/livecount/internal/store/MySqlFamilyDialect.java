@@ -21,6 +21,7 @@ public class MySqlFamilyDialect extends SqlDialect {
 
     private static final int DEADLOCK = 1213;
     private static final int LOCK_WAIT_TIMEOUT = 1205;
+    private static final int OUT_OF_RANGE = 1690; // mysql-connector-j reports it as SQLState 22001
 
     private final boolean mariaDb;
 
@@ -65,6 +66,11 @@ public class MySqlFamilyDialect extends SqlDialect {
     @Override
     public boolean isConflict(SQLException e) {
         return e.getErrorCode() == DEADLOCK || e.getErrorCode() == LOCK_WAIT_TIMEOUT || super.isConflict(e);
+    }
+
+    @Override
+    public boolean isOverflow(SQLException e) {
+        return e.getErrorCode() == OUT_OF_RANGE || super.isOverflow(e);
     }
 
     @Override
