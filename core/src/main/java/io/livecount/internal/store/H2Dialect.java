@@ -62,7 +62,8 @@ public class H2Dialect extends SqlDialect {
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     if (!"CHARACTER VARYING".equals(rs.getString(2))) {
-                        problems.add("column %s.%s is %s".formatted(TABLE, rs.getString(1), rs.getString(2)));
+                        problems.add("column %s.%s is %s"
+                                .formatted(TABLE, rs.getString(1).toLowerCase(java.util.Locale.ROOT), rs.getString(2)));
                     }
                 }
             }
