@@ -62,17 +62,13 @@ final class GroupCommitter {
         return add.result();
     }
 
+    /** Takes adds in arrival order until the commit holds about {@link #MAX_ROWS_PER_COMMIT} rows. */
     private List<PendingAdd> drain() {
         List<PendingAdd> batch = new ArrayList<>();
         int rows = 0;
-        for (PendingAdd next; (next = queue.peek()) != null; ) {
-            if (!batch.isEmpty() && rows + next.rows.size() > MAX_ROWS_PER_COMMIT) {
-                break;
-            }
-            if (queue.remove(next)) { // another leader may have taken it between peek and remove
-                batch.add(next);
-                rows += next.rows.size();
-            }
+        for (PendingAdd next; rows < MAX_ROWS_PER_COMMIT && (next = queue.poll()) != null; ) {
+            batch.add(next);
+            rows += next.rows.size(); // may pass the limit by one add's rows: still far below drivers' limits
         }
         return batch;
     }

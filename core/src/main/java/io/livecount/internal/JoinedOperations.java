@@ -1,5 +1,6 @@
 package io.livecount.internal;
 
+import io.livecount.CounterKey;
 import io.livecount.LivecountConfig;
 import io.livecount.internal.store.CounterStore;
 import io.livecount.internal.store.SqlErrors;
@@ -24,9 +25,8 @@ final class JoinedOperations extends StoreOperations {
 
     @Override
     long commitAdd(PendingAdd add) {
-        // one row per bucket of one key: already distinct; sorted for a constant lock order
-        var rows = add.rows.stream().sorted((a, b) -> a.id().compareTo(b.id())).toList();
-        Map<io.livecount.CounterKey, Long> values = run(connection -> store.upsert(connection, rows, add.wantsValue));
+        // Bucketing emits one key's rows in period order, which is already the global lock order.
+        Map<CounterKey, Long> values = run(connection -> store.upsert(connection, add.rows, add.wantsValue));
         return add.wantsValue ? values.get(add.key) : 0;
     }
 
