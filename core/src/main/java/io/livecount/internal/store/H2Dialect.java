@@ -11,23 +11,12 @@ import java.util.Optional;
 /** H2 2.x: MERGE ... USING, with FINAL TABLE to read the values it stored. */
 public class H2Dialect extends SqlDialect {
 
+    public H2Dialect() {
+        super("h2", "h2", true);
+    }
+
     private static final String DUPLICATE_KEY = "23505";
     private static final String LOCK_TIMEOUT = "HYT00";
-
-    @Override
-    public String name() {
-        return "h2";
-    }
-
-    @Override
-    public String schemaLocation() {
-        return "io/livecount/schema/h2";
-    }
-
-    @Override
-    public boolean canReturnValues() {
-        return true;
-    }
 
     @Override
     protected String buildUpsert(int rows, boolean returning) {

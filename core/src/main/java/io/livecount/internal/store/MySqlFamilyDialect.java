@@ -23,25 +23,9 @@ public class MySqlFamilyDialect extends SqlDialect {
     private static final int LOCK_WAIT_TIMEOUT = 1205;
     private static final int OUT_OF_RANGE = 1690; // mysql-connector-j reports it as SQLState 22001
 
-    private final boolean mariaDb;
-
+    /** MariaDB 10.5+ has INSERT ... RETURNING; MySQL has not. */
     public MySqlFamilyDialect(boolean mariaDb) {
-        this.mariaDb = mariaDb;
-    }
-
-    @Override
-    public String name() {
-        return mariaDb ? "mariadb" : "mysql";
-    }
-
-    @Override
-    public String schemaLocation() {
-        return "io/livecount/schema/mysql";
-    }
-
-    @Override
-    public boolean canReturnValues() {
-        return mariaDb; // INSERT ... RETURNING exists in MariaDB 10.5+, not in MySQL
+        super(mariaDb ? "mariadb" : "mysql", "mysql", mariaDb);
     }
 
     @Override

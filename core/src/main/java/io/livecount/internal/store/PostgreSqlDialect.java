@@ -13,22 +13,11 @@ import java.util.Set;
 /** PostgreSQL: INSERT ... ON CONFLICT ... RETURNING, byte-exact with any deterministic collation. */
 public class PostgreSqlDialect extends SqlDialect {
 
+    public PostgreSqlDialect() {
+        super("postgresql", "postgresql", true);
+    }
+
     private static final Set<String> CONFLICT_STATES = Set.of("40001", "40P01", "55P03");
-
-    @Override
-    public String name() {
-        return "postgresql";
-    }
-
-    @Override
-    public String schemaLocation() {
-        return "io/livecount/schema/postgresql";
-    }
-
-    @Override
-    public boolean canReturnValues() {
-        return true;
-    }
 
     @Override
     protected String buildUpsert(int rows, boolean returning) {

@@ -24,12 +24,25 @@ public abstract class SqlDialect {
 
     private final ConcurrentMap<Integer, String> upserts = new ConcurrentHashMap<>();
     private final ConcurrentMap<Integer, String> returningUpserts = new ConcurrentHashMap<>();
+    private final String name;
+    private final String schemaLocation;
+    private final boolean canReturnValues;
+
+    protected SqlDialect(String name, String schemaFolder, boolean canReturnValues) {
+        this.name = name;
+        this.schemaLocation = "io/livecount/schema/" + schemaFolder;
+        this.canReturnValues = canReturnValues;
+    }
 
     /** A short name for messages and benchmarks: mariadb, mysql, postgresql, h2. */
-    public abstract String name();
+    public final String name() {
+        return name;
+    }
 
     /** Class path folder of this database's schema scripts. */
-    public abstract String schemaLocation();
+    public final String schemaLocation() {
+        return schemaLocation;
+    }
 
     /**
      * Explains why the existing table cannot hold byte-exact keys (wrong type, case-insensitive or
@@ -38,7 +51,9 @@ public abstract class SqlDialect {
     public abstract Optional<String> schemaProblem(Connection connection) throws SQLException;
 
     /** Whether {@link #upsertSql} can return the stored values of the rows it touched. */
-    public abstract boolean canReturnValues();
+    public final boolean canReturnValues() {
+        return canReturnValues;
+    }
 
     /** Builds the single-statement upsert of {@code rows} rows; see {@link #bindRow}. */
     protected abstract String buildUpsert(int rows, boolean returning);
@@ -116,6 +131,6 @@ public abstract class SqlDialect {
 
     @Override
     public String toString() {
-        return name();
+        return name;
     }
 }
