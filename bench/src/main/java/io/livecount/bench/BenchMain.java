@@ -1,0 +1,113 @@
+package io.livecount.bench;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.livecount.bench.Options.BadOptionException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/** Entry point of {@code bench/run}. Exit codes: 0 all runs fine, 1 a run failed or lost counts, 2 bad options. */
+public final class BenchMain {
+
+    /** Spare connections beyond one per thread (Livecount reads, verification). */
+    private static final int SPARE_CONNECTIONS = 4;
+
+    private BenchMain() {}
+
+    public static void main(String[] args) throws IOException {
+        System.exit(run(args));
+    }
+
+    static int run(String... args) throws IOException {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (BadOptionException e) {
+            System.err.println("bench: " + e.getMessage());
+            System.err.println(Options.USAGE);
+            return 2;
+        }
+        if (options.help()) {
+            System.out.println(Options.USAGE);
+            return 0;
+        }
+        System.setProperty("org.jboss.logging.provider", "slf4j"); // Hibernate's logs: warnings only
+        Path csv = Path.of(System.getProperty("livecount.bench.results", "target/results.csv"));
+        boolean ok = true;
+        try (Results results = new Results(csv, System.out)) {
+            for (BenchDatabase database : options.databases()) {
+                ok &= runDatabase(database, options, results);
+            }
+        }
+        return ok ? 0 : 1;
+    }
+
+    private static boolean runDatabase(BenchDatabase database, Options options, Results results) {
+        HikariDataSource pool;
+        try {
+            pool = database.pool(options.maxThreads() + SPARE_CONNECTIONS);
+        } catch (RuntimeException e) {
+            System.err.println("bench: cannot connect to " + database.id() + " at " + database.url() + ": "
+                    + describe(e) + " (skipping " + database.id() + ")");
+            return false;
+        }
+        try (pool) {
+            boolean ok = true;
+            for (String name : options.scenarios()) {
+                ok &= runScenario(name, database, pool, options, results);
+            }
+            return ok;
+        }
+    }
+
+    private static boolean runScenario(
+            String name, BenchDatabase database, HikariDataSource pool, Options options, Results results) {
+        Scenario scenario;
+        try {
+            scenario = Scenarios.create(name, database, pool);
+        } catch (Exception e) {
+            System.err.println("bench: scenario=" + name + " db=" + database.id() + " cannot start: " + describe(e));
+            return false;
+        }
+        boolean ok = true;
+        try (scenario) {
+            for (int keyCount : options.keys()) {
+                List<String> keys =
+                        IntStream.range(0, keyCount).mapToObj(i -> "k" + i).toList();
+                for (int threads : options.threads()) {
+                    String run =
+                            "scenario=" + name + " db=" + database.id() + " keys=" + keyCount + " threads=" + threads;
+                    try {
+                        Runner.Result result =
+                                Runner.run(scenario, keys, threads, options.warmupSeconds(), options.seconds());
+                        results.record(name, database.id(), keyCount, threads, result.opsPerSecond(), result.lost());
+                        if (result.retries() > 0) {
+                            System.err.println("bench: " + run + ": " + result.retries()
+                                    + " transactions retried after lock conflicts");
+                        }
+                        if (result.lost() != 0 && !scenario.losesUpdates()) {
+                            System.err.println("bench: " + run + ": ERROR " + result.lost()
+                                    + " increments lost (the stored total does not match)");
+                            ok = false;
+                        }
+                    } catch (Exception e) {
+                        Throwable cause = e instanceof Runner.RunFailedException ? e.getCause() : e;
+                        System.err.println("bench: " + run + " failed: " + describe(cause));
+                        ok = false;
+                    }
+                }
+            }
+        }
+        return ok;
+    }
+
+    /** The exception and its causes, one line. */
+    private static String describe(Throwable e) {
+        StringBuilder text = new StringBuilder(String.valueOf(e));
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            text.append(" <- ").append(cause);
+        }
+        return text.toString();
+    }
+}
