@@ -146,7 +146,7 @@ public final class LivecountConfig {
         private NamespaceSettings defaultNamespaceSettings = NamespaceSettings.of();
         private final Map<String, NamespaceSettings> namespaces = new LinkedHashMap<>();
         private int conflictRetries = 10;
-        private int maxConcurrentCommits = 4;
+        private int maxConcurrentCommits = 2;
         private SchemaAction schemaAction = SchemaAction.CREATE_IF_MISSING;
 
         private Builder() {}
@@ -222,7 +222,7 @@ public final class LivecountConfig {
         }
 
         /**
-         * How many STRICT transactions Livecount runs at once (1 to 256, default 4). Adds arriving
+         * How many STRICT transactions Livecount runs at once (1 to 256, default 2). Adds arriving
          * while all are busy wait and share the next commit (group commit). Keep it below the pool
          * size so that reads find connections.
          */

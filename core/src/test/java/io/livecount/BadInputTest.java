@@ -104,6 +104,16 @@ class BadInputTest extends DatabaseTest {
         }
 
         @Test
+        @DisplayName("an overflow of a counter with only the all-time bucket is refused too")
+        void overflowSingleBucket() {
+            CounterKey single = CounterKey.of("plain", "big");
+            counters.add(single, Long.MAX_VALUE);
+            expectedRows = 1;
+            assertThatThrownBy(() -> counters.add(single, 1)).isInstanceOf(ArithmeticException.class);
+            assertThat(counters.get(single)).isEqualTo(Long.MAX_VALUE);
+        }
+
+        @Test
         @DisplayName("a decrement below Long.MIN_VALUE throws ArithmeticException")
         void overflowDown() {
             counters.add(key, Long.MIN_VALUE);

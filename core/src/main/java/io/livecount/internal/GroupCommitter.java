@@ -96,9 +96,9 @@ final class GroupCommitter {
         try {
             Map<CounterKey, Long> values = write(rows, wantsValues);
             completeInOrder(batch, values);
-        } catch (ArithmeticException | IllegalArgumentException dataError) {
+        } catch (ArithmeticException overflow) {
             if (batch.size() == 1) {
-                batch.get(0).fail(dataError);
+                batch.get(0).fail(overflow);
             } else {
                 commitOneByOne(batch); // only the add that causes it may fail
             }
@@ -114,6 +114,15 @@ final class GroupCommitter {
     }
 
     private Map<CounterKey, Long> write(List<Row> rows, boolean wantsValues) {
+        if (rows.size() == 1 && !wantsValues) {
+            // One row that usually exists already: a plain UPDATE is cheaper than an upsert on
+            // every database (PostgreSQL's ON CONFLICT path also writes a row-lock record). When it
+            // matches nothing it changed nothing, and the upsert below creates the row.
+            Row row = rows.get(0);
+            if (transactor.autocommit(true, connection -> store.updateExisting(connection, row))) {
+                return Map.of();
+            }
+        }
         if (wantsValues && !store.dialect().canReturnValues()) {
             return transactor.inTransaction(connection -> store.upsert(connection, rows, true));
         }

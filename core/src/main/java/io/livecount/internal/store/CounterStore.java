@@ -66,6 +66,23 @@ public final class CounterStore {
         }
     }
 
+    /**
+     * Adds one row's delta with a plain UPDATE, if the row exists. Returns whether it did; when it
+     * returns false nothing was changed.
+     */
+    public boolean updateExisting(Connection connection, Row row) throws SQLException {
+        String sql = "UPDATE " + SqlDialect.TABLE + " SET counter_value = counter_value + ?"
+                + " WHERE ns = ? AND counter_name = ? AND period_type = ? AND bucket_start = ?";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, row.delta());
+            dialect.bindText(statement, 2, row.key().namespace());
+            dialect.bindText(statement, 3, row.key().name());
+            statement.setString(4, row.period().name());
+            statement.setLong(5, row.bucketStart());
+            return statement.executeUpdate() > 0; // MySQL drivers may count a +0 as "not changed"
+        }
+    }
+
     private Map<CounterKey, Long> readAllTime(Connection connection, List<Row> rows) throws SQLException {
         List<CounterKey> keys = rows.stream().map(Row::key).distinct().toList();
         return read(connection, keys, Period.ALL, 0);

@@ -104,12 +104,6 @@ public abstract class SqlDialect {
         return "22003".equals(e.getSQLState());
     }
 
-    /** A data error caused by one row's values (class 22), as opposed to the batch as a whole. */
-    public boolean isDataError(SQLException e) {
-        String state = e.getSQLState();
-        return state != null && state.startsWith("22");
-    }
-
     /** The connection broke: a statement in flight may or may not have been applied. */
     public boolean isConnectionFailure(SQLException e) {
         String state = e.getSQLState();

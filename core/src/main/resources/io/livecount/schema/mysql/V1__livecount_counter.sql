@@ -9,5 +9,5 @@ CREATE TABLE IF NOT EXISTS livecount_counter (
   bucket_start  BIGINT          NOT NULL,
   counter_value BIGINT          NOT NULL,
   PRIMARY KEY (ns, counter_name, period_type, bucket_start),
-  KEY livecount_counter_bucket (ns, period_type, bucket_start)
+  KEY livecount_counter_bucket (ns, period_type, bucket_start, counter_name)
 ) ENGINE = InnoDB;
