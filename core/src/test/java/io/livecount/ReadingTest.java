@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -131,6 +132,31 @@ class ReadingTest extends DatabaseTest {
                             new CounterValue(key("a-high"), 9),
                             new CounterValue(key("b-high"), 9),
                             new CounterValue(key("mid"), 5));
+        }
+
+        @Test
+        @DisplayName("work the same with the optional top index shipped for large namespaces")
+        void withOptionalIndex() throws Exception {
+            String folder = database == TestDatabase.MARIADB ? "mysql" : database.id();
+            String script = new String(
+                    getClass()
+                            .getResourceAsStream("/io/livecount/schema/optional/" + folder + "_top_index.sql")
+                            .readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            database.execute(script.lines()
+                    .filter(line -> !line.startsWith("--"))
+                    .collect(Collectors.joining("\n"))
+                    .replace(";", ""));
+            try {
+                counters.add(key("x"), 2);
+                counters.add(key("y"), 3);
+                assertThat(counters.top(ALL_PERIODS, Period.DAY, T0, 1)).containsExactly(new CounterValue(key("y"), 3));
+            } finally {
+                database.execute(
+                        database == TestDatabase.MARIADB
+                                ? "DROP INDEX livecount_counter_bucket ON livecount_counter"
+                                : "DROP INDEX livecount_counter_bucket");
+            }
         }
 
         @Test

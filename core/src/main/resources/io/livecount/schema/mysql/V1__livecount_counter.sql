@@ -8,6 +8,5 @@ CREATE TABLE IF NOT EXISTS livecount_counter (
   period_type   VARCHAR(6) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
   bucket_start  BIGINT          NOT NULL,
   counter_value BIGINT          NOT NULL,
-  PRIMARY KEY (ns, counter_name, period_type, bucket_start),
-  KEY livecount_counter_bucket (ns, period_type, bucket_start, counter_name)
+  PRIMARY KEY (ns, counter_name, period_type, bucket_start)
 ) ENGINE = InnoDB;

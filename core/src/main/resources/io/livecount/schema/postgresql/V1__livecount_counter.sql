@@ -10,7 +10,3 @@ CREATE TABLE IF NOT EXISTS livecount_counter (
   counter_value BIGINT        NOT NULL,
   PRIMARY KEY (ns, counter_name, period_type, bucket_start)
 );
--- For top-N reads of one bucket. It holds every key column, so a lookup of one row is a unique
--- match whichever index the planner picks (with only a prefix, stale statistics made PostgreSQL
--- pick it for single-row updates and scan a whole bucket).
-CREATE INDEX IF NOT EXISTS livecount_counter_bucket ON livecount_counter (ns, period_type, bucket_start, counter_name);
