@@ -1,6 +1,7 @@
 package io.livecount.internal;
 
 import io.livecount.CounterKey;
+import io.livecount.CounterStoreException;
 import io.livecount.internal.store.CounterStore;
 import io.livecount.internal.store.Row;
 import io.livecount.internal.store.Row.RowId;
@@ -49,7 +50,7 @@ final class GroupCommitter {
             if (leaders.tryAcquire()) {
                 try {
                     if (!add.isDone()) {
-                        commitBatch(drain());
+                        commitSafely(drain());
                     }
                 } finally {
                     leaders.release();
@@ -60,6 +61,17 @@ final class GroupCommitter {
             }
         }
         return add.result();
+    }
+
+    /** Whatever goes wrong, no drained add is left waiting forever. */
+    private void commitSafely(List<PendingAdd> batch) {
+        try {
+            commitBatch(batch);
+        } catch (RuntimeException | Error unexpected) {
+            CounterStoreException failure = new CounterStoreException("unexpected failure of a commit", unexpected);
+            batch.stream().filter(pending -> !pending.isDone()).forEach(pending -> pending.fail(failure));
+            throw unexpected;
+        }
     }
 
     /** Takes adds in arrival order until the commit holds about {@link #MAX_ROWS_PER_COMMIT} rows. */
