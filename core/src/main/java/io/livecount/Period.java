@@ -6,6 +6,8 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 /**
  * The granularity of a counter bucket. Every add updates one bucket per period configured for its
@@ -45,7 +47,7 @@ public enum Period {
         }
         throw new IllegalArgumentException("unknown period " + (name == null ? "null" : "'" + name + "'")
                 + "; expected one of "
-                + java.util.Arrays.stream(values()).map(Enum::name).collect(java.util.stream.Collectors.joining(", ")));
+                + Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", ")));
     }
 
     /** Returns the start of the bucket of this period that contains {@code instant}. */

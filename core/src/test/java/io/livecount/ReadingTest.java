@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livecount.testing.DatabaseTest;
 import io.livecount.testing.TestDatabase;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -142,7 +143,7 @@ class ReadingTest extends DatabaseTest {
                     getClass()
                             .getResourceAsStream("/io/livecount/schema/optional/" + folder + "_top_index.sql")
                             .readAllBytes(),
-                    java.nio.charset.StandardCharsets.UTF_8);
+                    StandardCharsets.UTF_8);
             database.execute(script.lines()
                     .filter(line -> !line.startsWith("--"))
                     .collect(Collectors.joining("\n"))

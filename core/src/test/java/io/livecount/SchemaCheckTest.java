@@ -3,6 +3,7 @@ package io.livecount;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.livecount.internal.DefaultCounterService;
 import io.livecount.testing.DatabaseTest;
 import io.livecount.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -59,8 +60,7 @@ class SchemaCheckTest extends DatabaseTest {
     @Test
     @DisplayName("recognizes the database it talks to")
     void recognizesDatabase() {
-        assertThat(((io.livecount.internal.DefaultCounterService) counters).databaseName())
-                .isEqualTo(database.id());
+        assertThat(((DefaultCounterService) counters).databaseName()).isEqualTo(database.id());
     }
 
     private void createTable(String textType) {

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,7 +98,7 @@ public final class CounterStore {
             List<CounterKey> chunk = all.subList(from, Math.min(all.size(), from + READ_CHUNK));
             String sql = "SELECT ns, counter_name, counter_value FROM " + SqlDialect.TABLE
                     + " WHERE period_type = ? AND bucket_start = ? AND ("
-                    + String.join(" OR ", java.util.Collections.nCopies(chunk.size(), "(ns = ? AND counter_name = ?)"))
+                    + String.join(" OR ", Collections.nCopies(chunk.size(), "(ns = ? AND counter_name = ?)"))
                     + ")";
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 statement.setString(1, period.name());

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** H2 2.x: MERGE ... USING, with FINAL TABLE to read the values it stored. */
@@ -52,7 +53,7 @@ public class H2Dialect extends SqlDialect {
                 while (rs.next()) {
                     if (!"CHARACTER VARYING".equals(rs.getString(2))) {
                         problems.add("column %s.%s is %s"
-                                .formatted(TABLE, rs.getString(1).toLowerCase(java.util.Locale.ROOT), rs.getString(2)));
+                                .formatted(TABLE, rs.getString(1).toLowerCase(Locale.ROOT), rs.getString(2)));
                     }
                 }
             }
