@@ -12,8 +12,10 @@ public enum ConsistencyMode {
      */
     STRICT,
     /**
-     * The add lands in a cache and is written back later in coalesced batches. Not available in
-     * this version: choosing it is a configuration error, never a silent fallback to STRICT.
+     * The add lands in a cache ({@link WriteBackConfig#cache()}) and is written back later in
+     * coalesced batches, exactly once. Requires {@link LivecountConfig.Builder#writeBack}: without
+     * it, choosing FAST is an {@link IllegalArgumentException}, never a silent fallback to STRICT.
+     * The loss window is described by {@link WriteBackConfig}.
      */
     FAST
 }

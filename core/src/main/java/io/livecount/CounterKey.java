@@ -1,6 +1,7 @@
 package io.livecount;
 
 import io.livecount.internal.KeyRules;
+import java.io.Serializable;
 
 /**
  * Identifies a counter: a namespace and a name. Both are compared byte-exact everywhere (case,
@@ -13,7 +14,7 @@ import io.livecount.internal.KeyRules;
  * @param namespace the namespace, {@value #DEFAULT_NAMESPACE} unless given
  * @param name the counter's name within its namespace
  */
-public record CounterKey(String namespace, String name) {
+public record CounterKey(String namespace, String name) implements Serializable {
 
     /** The namespace used by {@link #of(String)}. */
     public static final String DEFAULT_NAMESPACE = "default";

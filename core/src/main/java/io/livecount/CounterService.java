@@ -27,12 +27,25 @@ public interface CounterService extends CounterOperations, AutoCloseable {
      */
     CounterOperations joining(EntityManager entityManager);
 
+    /**
+     * Writes every FAST delta added before this call to the database and waits for the commit.
+     * Returns at once when FAST mode is not configured.
+     *
+     * @throws LivecountException if the database fails; the deltas are kept and retried later
+     */
+    void flush();
+
+    /** A snapshot of FAST mode's write-back (all zero when FAST mode is not configured). */
+    WriteBackMetrics writeBackMetrics();
+
     /** The configuration this service was created with. */
     LivecountConfig config();
 
     /**
      * Stops the service. Calls in progress complete; later calls throw {@link
-     * IllegalStateException}. A connection pool the service built from a JDBC URL is closed; a
+     * IllegalStateException}. Pending FAST deltas are written first: {@code close()} retries for up
+     * to {@link WriteBackConfig#closeTimeout()} and throws {@link CounterStoreException} naming what
+     * could not be written if the database stays unavailable. The cache is closed. A connection pool the service built from a JDBC URL is closed; a
      * {@code DataSource} or {@code EntityManagerFactory} you supplied is left open.
      */
     @Override

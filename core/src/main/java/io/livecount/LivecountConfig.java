@@ -43,6 +43,7 @@ public final class LivecountConfig {
     private final int conflictRetries;
     private final int maxConcurrentCommits;
     private final SchemaAction schemaAction;
+    private final WriteBackConfig writeBack;
 
     private LivecountConfig(Builder b) {
         this.dataSource = b.dataSource;
@@ -59,6 +60,7 @@ public final class LivecountConfig {
         this.conflictRetries = b.conflictRetries;
         this.maxConcurrentCommits = b.maxConcurrentCommits;
         this.schemaAction = b.schemaAction;
+        this.writeBack = b.writeBack;
     }
 
     public static Builder builder() {
@@ -132,6 +134,11 @@ public final class LivecountConfig {
         return schemaAction;
     }
 
+    /** FAST mode's configuration, or null when FAST mode is not set up. */
+    public WriteBackConfig writeBack() {
+        return writeBack;
+    }
+
     /** Mutable, not thread-safe builder of {@link LivecountConfig}. */
     public static final class Builder {
         private DataSource dataSource;
@@ -148,6 +155,7 @@ public final class LivecountConfig {
         private int conflictRetries = 10;
         private int maxConcurrentCommits = 2;
         private SchemaAction schemaAction = SchemaAction.CREATE_IF_MISSING;
+        private WriteBackConfig writeBack;
 
         private Builder() {}
 
@@ -194,24 +202,20 @@ public final class LivecountConfig {
 
         /** Mode of namespaces that do not set their own; default STRICT. */
         public Builder defaultMode(ConsistencyMode mode) {
-            this.defaultMode = checkMode("defaultMode", Objects.requireNonNull(mode, "defaultMode"));
+            this.defaultMode = Objects.requireNonNull(mode, "defaultMode");
             return this;
         }
 
         /** Settings of namespaces not configured by {@link #namespace}; default: ALL only. */
         public Builder defaultNamespaceSettings(NamespaceSettings settings) {
-            Objects.requireNonNull(settings, "defaultNamespaceSettings");
-            checkMode("defaultNamespaceSettings.mode", settings.mode());
-            this.defaultNamespaceSettings = settings;
+            this.defaultNamespaceSettings = Objects.requireNonNull(settings, "defaultNamespaceSettings");
             return this;
         }
 
         /** Settings of one namespace. */
         public Builder namespace(String namespace, NamespaceSettings settings) {
             KeyRules.check("namespace", namespace, CounterKey.MAX_NAMESPACE_BYTES);
-            Objects.requireNonNull(settings, "settings of namespace " + namespace);
-            checkMode("mode of namespace " + quote(namespace), settings.mode());
-            namespaces.put(namespace, settings);
+            namespaces.put(namespace, Objects.requireNonNull(settings, "settings of namespace " + namespace));
             return this;
         }
 
@@ -236,6 +240,12 @@ public final class LivecountConfig {
             return this;
         }
 
+        /** Enables FAST mode: the cache and write-back settings. Without it, FAST is refused. */
+        public Builder writeBack(WriteBackConfig writeBack) {
+            this.writeBack = Objects.requireNonNull(writeBack, "writeBack");
+            return this;
+        }
+
         public LivecountConfig build() {
             int storages =
                     (dataSource != null ? 1 : 0) + (entityManagerFactory != null ? 1 : 0) + (jdbcUrl != null ? 1 : 0);
@@ -243,15 +253,20 @@ public final class LivecountConfig {
                 throw new IllegalArgumentException(
                         "exactly one of dataSource, entityManagerFactory and jdbcUrl must be set, found " + storages);
             }
+            if (writeBack == null) {
+                requireStrict("defaultMode", defaultMode);
+                requireStrict("defaultNamespaceSettings.mode", defaultNamespaceSettings.mode());
+                namespaces.forEach(
+                        (name, settings) -> requireStrict("mode of namespace " + quote(name), settings.mode()));
+            }
             return new LivecountConfig(this);
         }
 
-        private static ConsistencyMode checkMode(String setting, ConsistencyMode mode) {
+        private static void requireStrict(String setting, ConsistencyMode mode) {
             if (mode == ConsistencyMode.FAST) {
                 throw new IllegalArgumentException(
-                        setting + " is FAST, but this version has no write-back engine; use STRICT");
+                        setting + " is FAST, but no write-back is configured; set writeBack(...) or use STRICT");
             }
-            return mode;
         }
 
         private static int inRange(String setting, int value, int min, int max) {

@@ -11,16 +11,16 @@ import java.util.List;
 import java.util.Set;
 
 /** Turns an add into one row per configured period bucket, in the service's time zone. */
-final class Bucketing {
+public final class Bucketing {
 
     private final LivecountConfig config;
 
-    Bucketing(LivecountConfig config) {
+    public Bucketing(LivecountConfig config) {
         this.config = config;
     }
 
     /** The rows of an add; {@code eventTime} null means now (read from the clock on each call). */
-    List<Row> rows(CounterKey key, long delta, Instant eventTime) {
+    public List<Row> rows(CounterKey key, long delta, Instant eventTime) {
         Instant at = eventTime != null ? eventTime : config.clock().instant();
         Set<Period> periods = config.namespace(key.namespace()).periods();
         List<Row> rows = new ArrayList<>(periods.size());
@@ -31,7 +31,7 @@ final class Bucketing {
     }
 
     /** The stored form of the start of the bucket of {@code period} containing {@code at}. */
-    long bucket(Period period, Instant at) {
+    public long bucket(Period period, Instant at) {
         return CounterStore.bucketColumn(period.bucketStart(at, config.zone()));
     }
 }

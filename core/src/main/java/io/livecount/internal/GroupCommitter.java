@@ -4,8 +4,8 @@ import io.livecount.CounterKey;
 import io.livecount.CounterStoreException;
 import io.livecount.internal.store.CounterStore;
 import io.livecount.internal.store.Row;
-import io.livecount.internal.store.Row.RowId;
 import io.livecount.internal.store.Transactor;
+import io.livecount.spi.BucketKey;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -143,14 +143,14 @@ final class GroupCommitter {
 
     /** One row per bucket, deltas summed exactly, sorted into the global lock order. */
     private static List<Row> merge(List<PendingAdd> batch) {
-        Map<RowId, Long> sums = new TreeMap<>();
+        Map<BucketKey, Long> sums = new TreeMap<>();
         for (PendingAdd add : batch) {
             for (Row row : add.rows) {
                 sums.merge(row.id(), row.delta(), Math::addExact);
             }
         }
         List<Row> rows = new ArrayList<>(sums.size());
-        sums.forEach((id, delta) -> rows.add(new Row(id.key(), id.period(), id.bucketStart(), delta)));
+        sums.forEach((id, delta) -> rows.add(new Row(id, delta)));
         return rows;
     }
 

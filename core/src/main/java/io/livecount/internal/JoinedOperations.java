@@ -7,6 +7,7 @@ import io.livecount.internal.store.SqlErrors;
 import io.livecount.internal.store.SqlWork;
 import jakarta.persistence.EntityManager;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Map;
 import org.hibernate.Session;
 
@@ -28,6 +29,13 @@ final class JoinedOperations extends StoreOperations {
         // Bucketing emits one key's rows in period order, which is already the global lock order.
         Map<CounterKey, Long> values = run(connection -> store.upsert(connection, add.rows, add.wantsValue));
         return add.wantsValue ? values.get(add.key) : 0;
+    }
+
+    @Override
+    long fastAdd(CounterKey key, long delta, Instant eventTime, boolean wantsValue) {
+        throw new IllegalArgumentException("a FAST add of " + key + " cannot join the caller's transaction: it is"
+                + " written back later, outside it. Use STRICT here (AddOptions.in(ConsistencyMode.STRICT)), or"
+                + " add through the CounterService itself");
     }
 
     @Override

@@ -27,7 +27,7 @@ abstract class StoreOperations implements CounterOperations {
 
     final LivecountConfig config;
     final CounterStore store;
-    private final Bucketing bucketing;
+    final Bucketing bucketing;
 
     StoreOperations(LivecountConfig config, CounterStore store) {
         this.config = config;
@@ -44,6 +44,19 @@ abstract class StoreOperations implements CounterOperations {
     /** Runs a single-statement write. */
     abstract <T> T write(SqlWork<T> work);
 
+    /** Applies a FAST add and returns its all-time value (0 unless it wants one). */
+    abstract long fastAdd(CounterKey key, long delta, Instant eventTime, boolean wantsValue);
+
+    /** The values of {@code keys} in one bucket. */
+    Map<CounterKey, Long> readValues(Collection<CounterKey> keys, Period period, long bucket) {
+        return read(connection -> store.read(connection, keys, period, bucket));
+    }
+
+    /** Stored buckets of one counter between two bucket starts, by start. */
+    Map<Long, Long> readSeries(CounterKey key, Period period, long first, long last) {
+        return read(connection -> store.readRange(connection, key, period, first, last));
+    }
+
     @Override
     public void add(CounterKey key, long delta, AddOptions options) {
         apply(key, delta, options, false);
@@ -58,8 +71,8 @@ abstract class StoreOperations implements CounterOperations {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(options, "options");
         ConsistencyMode mode = options.mode() != null ? options.mode() : config.modeOf(key.namespace());
-        if (mode != ConsistencyMode.STRICT) {
-            throw new IllegalArgumentException("mode " + mode + " is not available in this version; use STRICT");
+        if (mode == ConsistencyMode.FAST) {
+            return fastAdd(key, delta, options.eventTime(), wantsValue);
         }
         List<Row> rows = bucketing.rows(key, delta, options.eventTime());
         return commitAdd(new PendingAdd(key, delta, rows, wantsValue));
@@ -79,7 +92,7 @@ abstract class StoreOperations implements CounterOperations {
         if (keys.isEmpty()) {
             return Map.of();
         }
-        return read(connection -> store.read(connection, keys, period, bucket));
+        return readValues(keys, period, bucket);
     }
 
     @Override
@@ -94,7 +107,7 @@ abstract class StoreOperations implements CounterOperations {
         List<Instant> starts = bucketStarts(period, from, to);
         long first = CounterStore.bucketColumn(starts.get(0));
         long last = CounterStore.bucketColumn(starts.get(starts.size() - 1));
-        Map<Long, Long> stored = read(connection -> store.readRange(connection, key, period, first, last));
+        Map<Long, Long> stored = readSeries(key, period, first, last);
         return starts.stream().map(start -> CounterStore.bucket(start, stored)).toList();
     }
 

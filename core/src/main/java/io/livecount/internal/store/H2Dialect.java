@@ -20,6 +20,12 @@ public class H2Dialect extends SqlDialect {
     private static final String LOCK_TIMEOUT = "HYT00";
 
     @Override
+    public String insertIfAbsentSql() {
+        // H2 has no portable "ignore": a duplicate throws 23505, which WriteBackStore expects
+        return "INSERT INTO " + TABLE + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?)";
+    }
+
+    @Override
     protected String buildUpsert(int rows, boolean returning) {
         String merge = "MERGE INTO " + TABLE + " t USING (VALUES "
                 + valuesList(

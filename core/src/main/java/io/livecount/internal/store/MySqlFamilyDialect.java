@@ -29,6 +29,11 @@ public class MySqlFamilyDialect extends SqlDialect {
     }
 
     @Override
+    public String insertIfAbsentSql() {
+        return "INSERT IGNORE INTO " + TABLE + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?)";
+    }
+
+    @Override
     protected String buildUpsert(int rows, boolean returning) {
         // VALUES(col) is deprecated in MySQL 8.0.20 but still works; the row-alias form that
         // replaces it is a syntax error on MariaDB.

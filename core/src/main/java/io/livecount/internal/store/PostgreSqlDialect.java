@@ -20,6 +20,11 @@ public class PostgreSqlDialect extends SqlDialect {
     private static final Set<String> CONFLICT_STATES = Set.of("40001", "40P01", "55P03");
 
     @Override
+    public String insertIfAbsentSql() {
+        return "INSERT INTO " + TABLE + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+    }
+
+    @Override
     protected String buildUpsert(int rows, boolean returning) {
         return "INSERT INTO " + TABLE + " (" + COLUMNS + ") VALUES " + valuesList(rows, "(?, ?, ?, ?, ?)")
                 + " ON CONFLICT (ns, counter_name, period_type, bucket_start) DO UPDATE"

@@ -2,6 +2,7 @@ package io.livecount.internal.store;
 
 import io.livecount.CounterKey;
 import io.livecount.Period;
+import io.livecount.spi.BucketKey;
 
 /**
  * One bucket's delta: what an add (or a merged group of adds) contributes to one row.
@@ -10,20 +11,12 @@ import io.livecount.Period;
  */
 public record Row(CounterKey key, Period period, long bucketStart, long delta) {
 
-    /** The identity of the row this delta goes to. */
-    public RowId id() {
-        return new RowId(key, period, bucketStart);
+    public Row(BucketKey id, long delta) {
+        this(id.key(), id.period(), id.bucketStart(), delta);
     }
 
-    /** Identity of a stored row; ordered so that every statement locks rows in the same order. */
-    public record RowId(CounterKey key, Period period, long bucketStart) implements Comparable<RowId> {
-        @Override
-        public int compareTo(RowId other) {
-            int c = key.namespace().compareTo(other.key.namespace());
-            if (c == 0) c = key.name().compareTo(other.key.name());
-            if (c == 0) c = period.compareTo(other.period);
-            if (c == 0) c = Long.compare(bucketStart, other.bucketStart);
-            return c;
-        }
+    /** The identity of the row this delta goes to. */
+    public BucketKey id() {
+        return new BucketKey(key, period, bucketStart);
     }
 }

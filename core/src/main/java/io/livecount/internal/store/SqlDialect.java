@@ -22,6 +22,9 @@ public abstract class SqlDialect {
     static final String TABLE = "livecount_counter";
     static final String COLUMNS = "ns, counter_name, period_type, bucket_start, counter_value";
 
+    /** Statements with more rows are built per use, so the cache stays small. */
+    private static final int MAX_CACHED_ROWS = 64;
+
     private final ConcurrentMap<Integer, String> upserts = new ConcurrentHashMap<>();
     private final ConcurrentMap<Integer, String> returningUpserts = new ConcurrentHashMap<>();
     private final String name;
@@ -60,8 +63,22 @@ public abstract class SqlDialect {
 
     /** A multi-row delta upsert: {@code value = value + delta} per row, atomic as one statement. */
     public final String upsertSql(int rows, boolean returning) {
+        if (rows > MAX_CACHED_ROWS) {
+            return buildUpsert(rows, returning); // microseconds, next to a statement of that size
+        }
         ConcurrentMap<Integer, String> cache = returning ? returningUpserts : upserts;
         return cache.computeIfAbsent(rows, n -> buildUpsert(n, returning));
+    }
+
+    /**
+     * Inserts one row unless its key exists, and returns 1 or 0 rows. Waits for a concurrent
+     * transaction that inserted the same key to end, as a unique index does on every database.
+     */
+    public abstract String insertIfAbsentSql();
+
+    /** A unique key violation. */
+    public boolean isDuplicateKey(SQLException e) {
+        return "23505".equals(e.getSQLState()) || e.getErrorCode() == 1062;
     }
 
     /** Binds one row's five parameters starting at {@code index}; returns the next index. */

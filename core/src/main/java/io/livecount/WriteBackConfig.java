@@ -1,0 +1,194 @@
+package io.livecount;
+
+import io.livecount.spi.CounterCache;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Immutable configuration of FAST mode: the cache that holds pending deltas and when they are
+ * written back. Build it with {@link #builder(CounterCache)} and pass it to {@link
+ * LivecountConfig.Builder#writeBack}. Errors name the setting and the value.
+ *
+ * <p><b>Loss window.</b> A FAST add lives only in memory until its write-back commits. With the
+ * in-process caches (Ehcache), a crash of the JVM loses the adds of about the last {@link
+ * #maxDelay()} plus the duration of one write-back, plus {@link #localWindow()}; while the database
+ * is unreachable, the whole backlog (at most {@link #maxBacklog()} counter buckets). A clean {@code
+ * close()} loses nothing. See {@code docs/fast-mode.md}.
+ *
+ * <p><b>Knobs deliberately left out:</b> the retry backoff of failed write-backs (100 ms doubling
+ * to 5 s), the rows per write-back statement (2,000) and the number of write-back threads (one per
+ * service: one sorted statement at a time cannot deadlock with itself).
+ */
+public final class WriteBackConfig {
+
+    /** What an add does when the backlog of unwritten counter buckets is full. */
+    public enum BacklogPolicy {
+        /** The caller waits until write-backs make room (interruptible). */
+        BLOCK,
+        /** The add throws {@link BacklogFullException}; nothing of it is kept. */
+        FAIL_FAST,
+        /** The add is committed at once as a STRICT add would be (and fails as one would). */
+        WRITE_THROUGH
+    }
+
+    private final CounterCache cache;
+    private final Duration maxDelay;
+    private final long flushThreshold;
+    private final int maxDirtyCounters;
+    private final long maxBacklog;
+    private final BacklogPolicy backlogPolicy;
+    private final Duration localWindow;
+    private final Duration readRefresh;
+    private final Duration closeTimeout;
+
+    private WriteBackConfig(Builder b) {
+        this.cache = b.cache;
+        this.maxDelay = b.maxDelay;
+        this.flushThreshold = b.flushThreshold;
+        this.maxDirtyCounters = b.maxDirtyCounters;
+        this.maxBacklog = b.maxBacklog;
+        this.backlogPolicy = b.backlogPolicy;
+        this.localWindow = b.localWindow;
+        this.readRefresh = b.readRefresh;
+        this.closeTimeout = b.closeTimeout;
+    }
+
+    /** A builder for FAST mode over {@code cache}; the service closes the cache when it closes. */
+    public static Builder builder(CounterCache cache) {
+        return new Builder(Objects.requireNonNull(cache, "cache"));
+    }
+
+    public CounterCache cache() {
+        return cache;
+    }
+
+    /** Longest time a delta waits in the cache before its write-back starts. */
+    public Duration maxDelay() {
+        return maxDelay;
+    }
+
+    /** Pending amount (absolute) of one counter bucket that starts a write-back early; 0: off. */
+    public long flushThreshold() {
+        return flushThreshold;
+    }
+
+    /** Number of dirty counter buckets that starts a write-back early. */
+    public int maxDirtyCounters() {
+        return maxDirtyCounters;
+    }
+
+    /** Most dirty counter buckets kept while write-backs fail; then {@link #backlogPolicy()}. */
+    public long maxBacklog() {
+        return maxBacklog;
+    }
+
+    public BacklogPolicy backlogPolicy() {
+        return backlogPolicy;
+    }
+
+    /** How long adds are summed in the JVM before they reach the cache; zero: off. */
+    public Duration localWindow() {
+        return localWindow;
+    }
+
+    /** Age after which a cached database value is read again on a {@code get}; zero: always. */
+    public Duration readRefresh() {
+        return readRefresh;
+    }
+
+    /** How long {@code close()} keeps retrying the last write-back. */
+    public Duration closeTimeout() {
+        return closeTimeout;
+    }
+
+    /** Mutable, not thread-safe builder of {@link WriteBackConfig}. */
+    public static final class Builder {
+        private final CounterCache cache;
+        private Duration maxDelay = Duration.ofSeconds(1);
+        private long flushThreshold = 0;
+        private int maxDirtyCounters = 10_000;
+        private long maxBacklog = 1_000_000;
+        private BacklogPolicy backlogPolicy = BacklogPolicy.BLOCK;
+        private Duration localWindow = Duration.ZERO;
+        private Duration readRefresh = Duration.ofSeconds(1);
+        private Duration closeTimeout = Duration.ofSeconds(30);
+
+        private Builder(CounterCache cache) {
+            this.cache = cache;
+        }
+
+        /** 10 ms to 1 hour; default 1 s. */
+        public Builder maxDelay(Duration maxDelay) {
+            this.maxDelay = inRange("maxDelay", maxDelay, Duration.ofMillis(10), Duration.ofHours(1));
+            return this;
+        }
+
+        /**
+         * Starts a write-back as soon as one counter bucket's pending amount reaches {@code
+         * threshold} in absolute value, whatever the deltas that got it there; 0 (default) turns it
+         * off.
+         */
+        public Builder flushThreshold(long threshold) {
+            if (threshold < 0) {
+                throw new IllegalArgumentException("flushThreshold must be 0 (off) or positive, was " + threshold);
+            }
+            this.flushThreshold = threshold;
+            return this;
+        }
+
+        /** 1 to 10,000,000; default 10,000. */
+        public Builder maxDirtyCounters(int maxDirtyCounters) {
+            if (maxDirtyCounters < 1 || maxDirtyCounters > 10_000_000) {
+                throw new IllegalArgumentException(
+                        "maxDirtyCounters must be between 1 and 10000000, was " + maxDirtyCounters);
+            }
+            this.maxDirtyCounters = maxDirtyCounters;
+            return this;
+        }
+
+        /** 1 to 1,000,000,000 counter buckets; default 1,000,000. */
+        public Builder maxBacklog(long maxBacklog, BacklogPolicy policy) {
+            if (maxBacklog < 1 || maxBacklog > 1_000_000_000L) {
+                throw new IllegalArgumentException("maxBacklog must be between 1 and 1000000000, was " + maxBacklog);
+            }
+            this.maxBacklog = maxBacklog;
+            this.backlogPolicy = Objects.requireNonNull(policy, "backlogPolicy");
+            return this;
+        }
+
+        /** Zero (off, the default) to 1 s. */
+        public Builder localWindow(Duration window) {
+            this.localWindow = inRange("localWindow", window, Duration.ZERO, Duration.ofSeconds(1));
+            return this;
+        }
+
+        /** Zero to 1 hour; default 1 s. */
+        public Builder readRefresh(Duration refresh) {
+            this.readRefresh = inRange("readRefresh", refresh, Duration.ZERO, Duration.ofHours(1));
+            return this;
+        }
+
+        /** Zero to 1 hour; default 30 s. */
+        public Builder closeTimeout(Duration timeout) {
+            this.closeTimeout = inRange("closeTimeout", timeout, Duration.ZERO, Duration.ofHours(1));
+            return this;
+        }
+
+        public WriteBackConfig build() {
+            if (maxBacklog < maxDirtyCounters) {
+                throw new IllegalArgumentException(
+                        "maxBacklog (" + maxBacklog + ") must be at least maxDirtyCounters (" + maxDirtyCounters + ")");
+            }
+            return new WriteBackConfig(this);
+        }
+
+        private static Duration inRange(String setting, Duration value, Duration min, Duration max) {
+            Objects.requireNonNull(value, setting);
+            if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+                throw new IllegalArgumentException(
+                        setting + " must be between " + min + " and " + max + ", was " + value);
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package io.livecount.internal.store;
+
+import io.livecount.Period;
+import io.livecount.spi.BucketKey;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The SQL of FAST mode's write-back, run on a connection it is given.
+ *
+ * <p><b>Exactly once.</b> Every write-back has a random 63-bit id. Its statement upserts the deltas
+ * and, as one more row of the same statement, a marker row for the id: ns {@value #MARKER_NS}
+ * (a control character no counter key may contain), name {@code flush}, period {@code FLUSH},
+ * bucket_start = the id, value = when it was applied (epoch seconds). The marker commits if and
+ * only if the deltas do. A retry first inserts the marker if absent, in a transaction of its own
+ * with the deltas: finding it means the first attempt committed, and the retry writes nothing. A
+ * first attempt still in flight holds the marker's row lock, so the retry waits for its outcome.
+ */
+public final class WriteBackStore {
+
+    /** Namespace of the marker rows; unreachable for counters (control characters are refused). */
+    public static final String MARKER_NS = "\u0001livecount";
+
+    private static final String MARKER_NAME = "flush";
+    private static final String MARKER_PERIOD = "FLUSH";
+    private static final int READ_CHUNK = 400;
+
+    private final SqlDialect dialect;
+
+    public WriteBackStore(SqlDialect dialect) {
+        this.dialect = dialect;
+    }
+
+    /** First attempt: the deltas (distinct, sorted) and the marker of {@code flushId}, one statement. */
+    public void writeWithMarker(Connection connection, List<Row> rows, long flushId, long nowSeconds)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(dialect.upsertSql(rows.size() + 1, false))) {
+            int index = bindMarker(statement, 1, flushId, nowSeconds);
+            for (Row row : rows) {
+                index = dialect.bindRow(statement, index, row);
+            }
+            statement.executeUpdate();
+        }
+    }
+
+    /**
+     * Retry: inserts the marker of {@code flushId} unless present and, if it was absent, the
+     * deltas. Run it in a transaction. Returns false when the write-back had already committed.
+     */
+    public boolean writeIfNotApplied(Connection connection, List<Row> rows, long flushId, long nowSeconds)
+            throws SQLException {
+        if (!insertMarker(connection, flushId, nowSeconds)) {
+            return false;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(dialect.upsertSql(rows.size(), false))) {
+            int index = 1;
+            for (Row row : rows) {
+                index = dialect.bindRow(statement, index, row);
+            }
+            statement.executeUpdate();
+        }
+        return true;
+    }
+
+    private boolean insertMarker(Connection connection, long flushId, long nowSeconds) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(dialect.insertIfAbsentSql())) {
+            bindMarker(statement, 1, flushId, nowSeconds);
+            return statement.executeUpdate() == 1;
+        } catch (SQLException e) {
+            if (dialect.isDuplicateKey(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Deletes markers applied before {@code beforeSeconds}; returns how many. */
+    public int deleteMarkers(Connection connection, long beforeSeconds) throws SQLException {
+        String sql = "DELETE FROM " + SqlDialect.TABLE
+                + " WHERE ns = ? AND counter_name = ? AND period_type = ? AND counter_value < ?";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            dialect.bindText(statement, 1, MARKER_NS);
+            dialect.bindText(statement, 2, MARKER_NAME);
+            statement.setString(3, MARKER_PERIOD);
+            statement.setLong(4, beforeSeconds);
+            return statement.executeUpdate();
+        }
+    }
+
+    /**
+     * The stored values of {@code buckets} (absent: 0) and which of {@code flushIds} have committed,
+     * each chunk read in one statement so that a value and the markers of its bucket's write-backs
+     * come from one snapshot.
+     */
+    public Snapshot read(Connection connection, List<BucketKey> buckets, Map<BucketKey, Long> flushIds)
+            throws SQLException {
+        Snapshot snapshot = new Snapshot(new HashMap<>(), new HashSet<>());
+        for (int from = 0; from < buckets.size(); from += READ_CHUNK) {
+            List<BucketKey> chunk = buckets.subList(from, Math.min(buckets.size(), from + READ_CHUNK));
+            String where = String.join(
+                    " OR ",
+                    Collections.nCopies(
+                            chunk.size(), "(ns = ? AND counter_name = ? AND period_type = ? AND bucket_start = ?)"));
+            List<Long> ids = chunk.stream()
+                    .map(flushIds::get)
+                    .filter(id -> id != null && id != 0)
+                    .toList();
+            try (PreparedStatement statement = connection.prepareStatement(withMarkers(where, ids.size()))) {
+                int index = 1;
+                for (BucketKey bucket : chunk) {
+                    dialect.bindText(statement, index++, bucket.key().namespace());
+                    dialect.bindText(statement, index++, bucket.key().name());
+                    statement.setString(index++, bucket.period().name());
+                    statement.setLong(index++, bucket.bucketStart());
+                }
+                bindMarkerIds(statement, index, ids);
+                collect(statement, snapshot);
+            }
+        }
+        return snapshot;
+    }
+
+    /** Like {@link #read}, for the buckets of one counter and period between two starts. */
+    public Snapshot readRange(Connection connection, BucketKey first, long lastBucketStart, Collection<Long> flushIds)
+            throws SQLException {
+        Snapshot snapshot = new Snapshot(new HashMap<>(), new HashSet<>());
+        String where = "ns = ? AND counter_name = ? AND period_type = ? AND bucket_start BETWEEN ? AND ?";
+        List<Long> ids = List.copyOf(flushIds);
+        try (PreparedStatement statement = connection.prepareStatement(withMarkers(where, ids.size()))) {
+            dialect.bindText(statement, 1, first.key().namespace());
+            dialect.bindText(statement, 2, first.key().name());
+            statement.setString(3, first.period().name());
+            statement.setLong(4, first.bucketStart());
+            statement.setLong(5, lastBucketStart);
+            bindMarkerIds(statement, 6, ids);
+            collect(statement, snapshot);
+        }
+        return snapshot;
+    }
+
+    /** Values read in one snapshot, and the write-backs that had committed in it. */
+    public record Snapshot(Map<BucketKey, Long> values, Set<Long> appliedFlushes) {
+        public long value(BucketKey bucket) {
+            return values.getOrDefault(bucket, 0L);
+        }
+    }
+
+    private String withMarkers(String where, int markers) {
+        String select = "SELECT ns, counter_name, period_type, bucket_start, counter_value FROM " + SqlDialect.TABLE;
+        String sql = select + " WHERE " + where;
+        if (markers > 0) {
+            sql += " UNION ALL " + select
+                    + " WHERE ns = ? AND counter_name = ? AND period_type = ? AND bucket_start IN ("
+                    + String.join(", ", Collections.nCopies(markers, "?")) + ")";
+        }
+        return sql;
+    }
+
+    private void bindMarkerIds(PreparedStatement statement, int index, List<Long> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        dialect.bindText(statement, index++, MARKER_NS);
+        dialect.bindText(statement, index++, MARKER_NAME);
+        statement.setString(index++, MARKER_PERIOD);
+        for (long id : ids) {
+            statement.setLong(index++, id);
+        }
+    }
+
+    private void collect(PreparedStatement statement, Snapshot snapshot) throws SQLException {
+        try (ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                String period = rs.getString(3).trim();
+                if (period.equals(MARKER_PERIOD)) {
+                    snapshot.appliedFlushes().add(rs.getLong(4));
+                } else {
+                    BucketKey bucket = new BucketKey(dialect.readKey(rs, 1), Period.valueOf(period), rs.getLong(4));
+                    snapshot.values().put(bucket, rs.getLong(5));
+                }
+            }
+        }
+    }
+
+    private int bindMarker(PreparedStatement statement, int index, long flushId, long nowSeconds) throws SQLException {
+        dialect.bindText(statement, index, MARKER_NS);
+        dialect.bindText(statement, index + 1, MARKER_NAME);
+        statement.setString(index + 2, MARKER_PERIOD);
+        statement.setLong(index + 3, flushId);
+        statement.setLong(index + 4, nowSeconds);
+        return index + 5;
+    }
+}

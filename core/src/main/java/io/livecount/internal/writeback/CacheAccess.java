@@ -1,0 +1,55 @@
+package io.livecount.internal.writeback;
+
+import io.livecount.spi.BucketKey;
+import io.livecount.spi.CounterCache;
+import io.livecount.spi.CounterEntry;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/**
+ * The compare-and-swap retry loop, written once for every provider: read the entry, compute the
+ * next one with a pure function, and store it only if the entry is still the one read.
+ */
+final class CacheAccess {
+
+    private final CounterCache cache;
+
+    CacheAccess(CounterCache cache) {
+        this.cache = cache;
+    }
+
+    CounterCache cache() {
+        return cache;
+    }
+
+    CounterEntry get(BucketKey key) {
+        return cache.get(key);
+    }
+
+    /**
+     * Atomically replaces the entry by {@code change.apply(entry)} (null: no entry) and returns the
+     * new entry. {@code change} may run several times and must not have side effects; what it
+     * throws propagates and leaves the entry unchanged.
+     */
+    CounterEntry update(BucketKey key, UnaryOperator<CounterEntry> change) {
+        while (true) {
+            CounterEntry current = cache.get(key);
+            CounterEntry next = change.apply(current);
+            if (Objects.equals(current, next) || tryStore(key, current, next)) {
+                return next;
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    /** Replaces {@code expected} by {@code next} once, without retrying; returns whether it did. */
+    boolean tryStore(BucketKey key, CounterEntry expected, CounterEntry next) {
+        if (expected == null) {
+            return next == null || cache.putIfAbsent(key, next) == null;
+        }
+        if (next == null) {
+            return cache.remove(key, expected);
+        }
+        return cache.replace(key, expected, next);
+    }
+}

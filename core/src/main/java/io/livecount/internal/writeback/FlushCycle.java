@@ -1,0 +1,159 @@
+package io.livecount.internal.writeback;
+
+import io.livecount.internal.store.Row;
+import io.livecount.internal.store.Transactor;
+import io.livecount.internal.store.WriteBackStore;
+import io.livecount.spi.BucketKey;
+import io.livecount.spi.CounterEntry;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * One write-back pass over the dirty entries: retry the write-backs whose outcome is not known,
+ * then take the pending deltas of every dirty entry in batches of {@value #ROWS_PER_STATEMENT}
+ * buckets, write each batch as one statement with its marker (see {@link WriteBackStore}), and
+ * fold the committed deltas into the entries.
+ *
+ * <p>Not thread-safe: the engine runs one pass at a time.
+ */
+final class FlushCycle {
+
+    static final int ROWS_PER_STATEMENT = 2_000;
+
+    private static final System.Logger LOG = System.getLogger(FlushCycle.class.getName());
+
+    private final CacheAccess cache;
+    private final Transactor transactor;
+    private final WriteBackStore store;
+    private final SecureRandom random = new SecureRandom();
+    /** Write-backs attempted but not known to have committed, with the buckets they took. */
+    private final Map<Long, List<BucketKey>> unresolved = new LinkedHashMap<>();
+
+    final LongAdder pendingTotal = new LongAdder();
+    final LongAdder flushedRows = new LongAdder();
+    final LongAdder statements = new LongAdder();
+
+    FlushCycle(CacheAccess cache, Transactor transactor, WriteBackStore store) {
+        this.cache = cache;
+        this.transactor = transactor;
+        this.store = store;
+    }
+
+    /** Writes everything dirty; throws (keeping every delta) when the database fails. */
+    void run() {
+        retryUnresolved();
+        List<BucketKey> dirty = new ArrayList<>(cache.cache().dirtyKeys());
+        dirty.sort(null); // one global lock order for every statement
+        for (int from = 0; from < dirty.size(); from += ROWS_PER_STATEMENT) {
+            writeNew(dirty.subList(from, Math.min(dirty.size(), from + ROWS_PER_STATEMENT)));
+        }
+    }
+
+    /** Whether every write-back attempted so far is known to have committed. */
+    boolean allResolved() {
+        return unresolved.isEmpty();
+    }
+
+    private void writeNew(List<BucketKey> keys) {
+        long flushId = newFlushId();
+        List<Row> rows = new ArrayList<>(keys.size());
+        for (BucketKey key : keys) {
+            CounterEntry taken = cache.update(key, entry -> Entries.beginFlush(entry, flushId));
+            if (taken != null && taken.flushId() == flushId) {
+                rows.add(new Row(key, taken.inflight()));
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        unresolved.put(flushId, rows.stream().map(Row::id).toList());
+        try {
+            statements.increment();
+            transactor.autocommit(true, connection -> {
+                store.writeWithMarker(connection, rows, flushId, nowSeconds());
+                return null;
+            });
+        } catch (ArithmeticException overflow) {
+            return; // nothing applied; the retry splits the batch to find the bucket that overflows
+        }
+        complete(flushId, rows);
+    }
+
+    private void retryUnresolved() {
+        for (Map.Entry<Long, List<BucketKey>> attempt : List.copyOf(unresolved.entrySet())) {
+            long flushId = attempt.getKey();
+            List<Row> rows = inflightRows(flushId, attempt.getValue());
+            if (rows.isEmpty()) {
+                unresolved.remove(flushId);
+                continue;
+            }
+            try {
+                statements.increment();
+                boolean wrote = transactor.inTransaction(
+                        connection -> store.writeIfNotApplied(connection, rows, flushId, nowSeconds()));
+                LOG.log(
+                        System.Logger.Level.INFO,
+                        "write-back {0} retried: {1}",
+                        flushId,
+                        wrote ? "written now" : "had committed already");
+                complete(flushId, rows);
+            } catch (ArithmeticException overflow) {
+                splitOrKeep(flushId, rows);
+            }
+        }
+    }
+
+    /** The rows still in flight under {@code flushId}, re-read from the entries. */
+    private List<Row> inflightRows(long flushId, List<BucketKey> keys) {
+        List<Row> rows = new ArrayList<>(keys.size());
+        for (BucketKey key : keys) {
+            CounterEntry entry = cache.get(key);
+            if (entry != null && entry.flushId() == flushId && entry.inflight() != 0) {
+                rows.add(new Row(key, entry.inflight()));
+            }
+        }
+        return rows;
+    }
+
+    private void splitOrKeep(long flushId, List<Row> rows) {
+        if (rows.size() == 1) {
+            LOG.log(
+                    System.Logger.Level.ERROR,
+                    "the write-back of {0} would overflow its stored value;" + " the delta is kept and retried",
+                    rows.get(0));
+            return;
+        }
+        unresolved.remove(flushId);
+        for (Row row : rows) {
+            long single = newFlushId();
+            cache.update(row.id(), entry -> Entries.renameFlush(entry, flushId, single));
+            unresolved.put(single, List.of(row.id()));
+        }
+    }
+
+    private void complete(long flushId, List<Row> rows) {
+        unresolved.remove(flushId);
+        for (Row row : rows) {
+            cache.update(row.id(), entry -> Entries.completeFlush(entry, flushId));
+            pendingTotal.add(-row.delta());
+        }
+        flushedRows.add(rows.size());
+    }
+
+    /** Random, so that ids of all nodes and restarts never need coordination; never 0. */
+    private long newFlushId() {
+        long id;
+        do {
+            id = random.nextLong() & Long.MAX_VALUE;
+        } while (id == 0 || unresolved.containsKey(id));
+        return id;
+    }
+
+    private static long nowSeconds() {
+        return System.currentTimeMillis() / 1000;
+    }
+}

@@ -1,0 +1,105 @@
+package io.livecount.internal.writeback;
+
+import io.livecount.internal.store.WriteBackStore.Snapshot;
+import io.livecount.spi.BucketKey;
+import io.livecount.spi.CounterEntry;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * Reads that see every add made on this node: the database value plus what the cache holds that
+ * the database does not. Adds never wait for a read, so the read is made consistent optimistically:
+ * the entries are read before and after one database snapshot that also tells which in-flight
+ * write-backs had committed; when a write-back started in between, the bucket is read again. A
+ * value loaded this way is stored into the entry only if the entry is still the one checked,
+ * which is how a cold load can never overwrite an add (the race of the original Livecount).
+ */
+final class SnapshotReads {
+
+    /** Reads stored values and applied markers of the given buckets in one snapshot. */
+    interface Reader extends BiFunction<List<BucketKey>, Map<BucketKey, Long>, Snapshot> {}
+
+    private final CacheAccess cache;
+    private volatile long validFrom = 1;
+
+    SnapshotReads(CacheAccess cache) {
+        this.cache = cache;
+    }
+
+    /** Every cached database value read before now is treated as stale (after a delete). */
+    void invalidateAll() {
+        validFrom = System.currentTimeMillis() + 1;
+    }
+
+    /** Whether a read may answer from the entry alone. */
+    boolean isFresh(CounterEntry entry, long refreshMillis) {
+        if (entry == null || !entry.isLoaded() || entry.loadedAt() < validFrom) {
+            return false;
+        }
+        return System.currentTimeMillis() - entry.loadedAt() <= refreshMillis;
+    }
+
+    /**
+     * The totals of {@code buckets}. With {@code refreshMillis >= 0}, fresh entries answer alone
+     * and loaded values are cached; with a negative value every bucket is read from the database
+     * and nothing is cached.
+     */
+    Map<BucketKey, Long> totals(List<BucketKey> buckets, long refreshMillis, Reader reader) {
+        Map<BucketKey, Long> totals = new HashMap<>();
+        List<BucketKey> toRead = new ArrayList<>();
+        for (BucketKey bucket : buckets) {
+            CounterEntry entry = cache.get(bucket);
+            if (refreshMillis >= 0 && isFresh(entry, refreshMillis)) {
+                totals.put(bucket, Entries.total(entry));
+            } else {
+                toRead.add(bucket);
+            }
+        }
+        while (!toRead.isEmpty()) {
+            toRead = readOnce(toRead, refreshMillis >= 0, reader, totals);
+        }
+        return totals;
+    }
+
+    /** Returns the buckets whose entries changed write-back during the read. */
+    private List<BucketKey> readOnce(
+            List<BucketKey> buckets, boolean caches, Reader reader, Map<BucketKey, Long> totals) {
+        Map<BucketKey, CounterEntry> before = new HashMap<>();
+        Map<BucketKey, Long> inflightIds = new HashMap<>();
+        for (BucketKey bucket : buckets) {
+            CounterEntry entry = cache.get(bucket);
+            if (entry != null) {
+                before.put(bucket, entry);
+                if (entry.inflight() != 0) {
+                    inflightIds.put(bucket, entry.flushId());
+                }
+            }
+        }
+        Snapshot snapshot = reader.apply(buckets, inflightIds);
+        List<BucketKey> again = new ArrayList<>();
+        for (BucketKey bucket : buckets) {
+            CounterEntry was = before.get(bucket);
+            CounterEntry now = cache.get(bucket);
+            if (flushIdOf(was) != flushIdOf(now)) {
+                again.add(bucket);
+                continue;
+            }
+            boolean unwritten = was != null
+                    && was.inflight() != 0
+                    && !snapshot.appliedFlushes().contains(was.flushId());
+            long total = snapshot.value(bucket) + (unwritten ? was.inflight() : 0) + (now != null ? now.pending() : 0);
+            totals.put(bucket, total);
+            if (caches) {
+                cache.tryStore(bucket, now, Entries.loaded(now, total, System.currentTimeMillis()));
+            }
+        }
+        return again;
+    }
+
+    private static long flushIdOf(CounterEntry entry) {
+        return entry == null ? 0 : entry.flushId();
+    }
+}

@@ -1,0 +1,301 @@
+package io.livecount.internal.writeback;
+
+import io.livecount.BacklogFullException;
+import io.livecount.CounterKey;
+import io.livecount.LivecountConfig;
+import io.livecount.WriteBackConfig;
+import io.livecount.WriteBackMetrics;
+import io.livecount.internal.Bucketing;
+import io.livecount.internal.store.Row;
+import io.livecount.internal.store.Transactor;
+import io.livecount.internal.store.WriteBackStore;
+import io.livecount.spi.BucketKey;
+import io.livecount.spi.CounterCache;
+import io.livecount.spi.CounterEntry;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * FAST mode of one service: adds into the cache (or the local window), reads that include what is
+ * not yet written, and the write-back engine. Adds never touch the database, except under the
+ * {@link WriteBackConfig.BacklogPolicy#WRITE_THROUGH} policy.
+ *
+ * <p>Thread-safe.
+ */
+public final class WriteBack {
+
+    /** Commits an add the STRICT way: the write-through policy. */
+    public interface StrictPath {
+        long commit(CounterKey key, long delta, List<Row> rows, boolean wantsValue);
+    }
+
+    private static final System.Logger LOG = System.getLogger(WriteBack.class.getName());
+
+    private final LivecountConfig config;
+    private final WriteBackConfig settings;
+    private final Bucketing bucketing;
+    private final CacheAccess cache;
+    private final StrictPath strict;
+    private final WriteBackStore store;
+    private final Transactor transactor;
+    private final LocalWindow window;
+    private final FlushCycle cycle;
+    private final WriteBackEngine engine;
+    private final SnapshotReads reads;
+    private final LongAdder addsInProgress = new LongAdder();
+    private volatile boolean closed;
+
+    public WriteBack(
+            LivecountConfig config,
+            Bucketing bucketing,
+            Transactor transactor,
+            WriteBackStore store,
+            StrictPath strict) {
+        this.config = config;
+        this.settings = config.writeBack();
+        this.bucketing = bucketing;
+        this.cache = new CacheAccess(settings.cache());
+        this.strict = strict;
+        this.store = store;
+        this.transactor = transactor;
+        this.window = settings.localWindow().isZero() ? null : new LocalWindow();
+        this.cycle = new FlushCycle(cache, transactor, store);
+        this.engine = new WriteBackEngine(settings, cycle, this::drainWindow, transactor, store);
+        this.reads = new SnapshotReads(cache);
+        engine.start();
+    }
+
+    /** A FAST add; {@code eventTime} null means now. Goes through the local window when it is on. */
+    public void add(CounterKey key, long delta, Instant eventTime) {
+        enter();
+        try {
+            if (eventTime != null) {
+                bucketing.rows(key, delta, eventTime); // an impossible time fails here, not in the window
+            }
+            if (window != null && admitted(List.of())) {
+                window.add(key, windowSecond(key, eventTime), delta);
+                cycle.pendingTotal.add(delta);
+                return;
+            }
+            List<Row> rows = bucketing.rows(key, delta, eventTime);
+            if (!admitted(rows)) {
+                strict.commit(key, delta, rows, false);
+                invalidate(rows);
+                return;
+            }
+            addRows(rows);
+            cycle.pendingTotal.add(delta);
+        } finally {
+            addsInProgress.decrement();
+        }
+    }
+
+    /** A FAST add that returns the all-time value this node sees right after it (bypasses the window). */
+    public long addAndGet(CounterKey key, long delta, Instant eventTime) {
+        enter();
+        try {
+            drainWindow();
+            List<Row> rows = bucketing.rows(key, delta, eventTime);
+            if (!admitted(rows)) {
+                long value = strict.commit(key, delta, rows, true);
+                invalidate(rows);
+                return value;
+            }
+            Row all = rows.get(rows.size() - 1); // bucketing puts ALL last
+            addRows(rows.subList(0, rows.size() - 1));
+            try {
+                long total = addToLoadedEntry(all.id(), delta);
+                cycle.pendingTotal.add(delta);
+                return total;
+            } catch (ArithmeticException overflow) {
+                undo(rows.subList(0, rows.size() - 1));
+                throw overflow;
+            }
+        } finally {
+            addsInProgress.decrement();
+        }
+    }
+
+    private void enter() {
+        addsInProgress.increment();
+        if (closed) {
+            addsInProgress.decrement();
+            throw new IllegalStateException("this CounterService is closed");
+        }
+    }
+
+    private long windowSecond(CounterKey key, Instant eventTime) {
+        if (config.namespace(key.namespace()).periods().size() == 1) {
+            return LocalWindow.ANY_TIME; // ALL only: the time does not matter
+        }
+        return eventTime != null ? eventTime.getEpochSecond() : config.clock().millis() / 1000;
+    }
+
+    /** Adds every row, or none: an overflow undoes the rows already added and propagates. */
+    private void addRows(List<Row> rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            try {
+                addToEntry(rows.get(i).id(), rows.get(i).delta());
+            } catch (ArithmeticException overflow) {
+                undo(rows.subList(0, i));
+                throw new ArithmeticException(
+                        "the add would overflow " + rows.get(i).id() + "; nothing was added");
+            }
+        }
+    }
+
+    private void undo(List<Row> added) {
+        added.forEach(row -> cache.update(row.id(), entry -> Entries.add(entry, -row.delta())));
+    }
+
+    private void addToEntry(BucketKey key, long delta) {
+        CounterEntry entry = cache.update(key, current -> Entries.add(current, delta));
+        afterAdd(entry, delta);
+    }
+
+    private long addToLoadedEntry(BucketKey key, long delta) {
+        long refresh = settings.readRefresh().toMillis();
+        while (true) {
+            CounterEntry current = cache.get(key);
+            if (!reads.isFresh(current, refresh)) {
+                reads.totals(List.of(key), refresh, this::readSnapshot);
+                refresh = Math.max(refresh, 1_000); // just loaded: do not reload forever under churn
+                continue;
+            }
+            CounterEntry next = Entries.add(current, delta);
+            if (cache.tryStore(key, current, next)) {
+                afterAdd(next, delta);
+                return Entries.total(next);
+            }
+        }
+    }
+
+    private void afterAdd(CounterEntry entry, long delta) {
+        long threshold = settings.flushThreshold();
+        boolean overThreshold = threshold > 0 && entry != null && Math.abs(entry.pending()) >= threshold;
+        boolean newlyDirty = entry != null && entry.pending() == delta && entry.inflight() == 0;
+        if (overThreshold || newlyDirty && cache.cache().dirtyCount() >= settings.maxDirtyCounters()) {
+            engine.requestFlush();
+        }
+    }
+
+    /** Applies the backlog policy; false means "write through". */
+    private boolean admitted(List<Row> rows) {
+        CounterCache provider = cache.cache();
+        while (provider.dirtyCount() >= settings.maxBacklog() && !allDirty(rows)) {
+            engine.requestFlush();
+            switch (settings.backlogPolicy()) {
+                case WRITE_THROUGH:
+                    return false;
+                case FAIL_FAST:
+                    throw backlogFull();
+                case BLOCK:
+                    LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(1));
+                    if (Thread.interrupted()) {
+                        Thread.currentThread().interrupt();
+                        throw backlogFull();
+                    }
+            }
+        }
+        return true;
+    }
+
+    private boolean allDirty(List<Row> rows) {
+        for (Row row : rows) {
+            CounterEntry entry = cache.get(row.id());
+            if (entry == null || !entry.isDirty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private BacklogFullException backlogFull() {
+        return new BacklogFullException(
+                "the FAST backlog is full: " + cache.cache().dirtyCount()
+                        + " counter buckets wait for write-back (maxBacklog " + settings.maxBacklog()
+                        + "); the database is probably unavailable. Nothing of this add was kept.");
+    }
+
+    /** Moves the local window into the cache; one drain at a time, so a flush sees all before it. */
+    private void drainWindow() {
+        if (window == null) {
+            return;
+        }
+        synchronized (window) {
+            window.drain((slot, sum) -> {
+                Instant at =
+                        slot.second() == LocalWindow.ANY_TIME ? Instant.EPOCH : Instant.ofEpochSecond(slot.second());
+                try {
+                    addRows(bucketing.rows(slot.key(), sum, at));
+                } catch (ArithmeticException overflow) {
+                    LOG.log(
+                            System.Logger.Level.ERROR,
+                            "a local-window sum of " + sum + " for " + slot.key()
+                                    + " would overflow its counter; it stays in the window and is retried",
+                            overflow);
+                    window.add(slot.key(), slot.second(), sum); // into this thread's buffer: never dropped
+                }
+            });
+        }
+    }
+
+    /** Totals of buckets this node sees; cached values answer when {@code cached}. */
+    public Map<BucketKey, Long> totals(List<BucketKey> buckets, boolean cached) {
+        drainWindow();
+        return reads.totals(buckets, cached ? settings.readRefresh().toMillis() : -1, this::readSnapshot);
+    }
+
+    /** Totals of one counter's buckets from {@code first} to {@code lastStart}, all in one range read. */
+    public Map<BucketKey, Long> rangeTotals(List<BucketKey> buckets, long lastStart) {
+        drainWindow();
+        return reads.totals(
+                buckets,
+                -1,
+                (toRead, flushIds) -> transactor.autocommit(
+                        false, connection -> store.readRange(connection, toRead.get(0), lastStart, flushIds.values())));
+    }
+
+    private WriteBackStore.Snapshot readSnapshot(List<BucketKey> buckets, Map<BucketKey, Long> flushIds) {
+        return transactor.autocommit(false, connection -> store.read(connection, buckets, flushIds));
+    }
+
+    /** The database changed these buckets behind the cache (a STRICT add): reload them on read. */
+    public void invalidate(List<Row> rows) {
+        for (Row row : rows) {
+            if (cache.get(row.id()) != null) {
+                cache.update(row.id(), Entries::forgetStored);
+            }
+        }
+    }
+
+    /** Rows were deleted: reload every cached value. */
+    public void invalidateAll() {
+        reads.invalidateAll();
+    }
+
+    public void flush() {
+        engine.flush();
+    }
+
+    public WriteBackMetrics metrics() {
+        return engine.metrics(cache.cache().dirtyCount());
+    }
+
+    /** Refuses new adds, waits for those in progress, writes everything, closes the cache. */
+    public void close() {
+        closed = true;
+        while (addsInProgress.sum() != 0) {
+            Thread.onSpinWait();
+        }
+        try {
+            engine.close(cache.cache().dirtyCount());
+        } finally {
+            cache.cache().close();
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.livecount.spi;
+
+import java.util.Collection;
+
+/**
+ * The storage a cache provider gives FAST mode: a map from {@link BucketKey} to {@link
+ * CounterEntry} with four atomic operations, in the manner of a {@code ConcurrentMap}. Everything
+ * else (the retry loops, what an add or a write-back does to an entry, when to write back, the
+ * transactions) is written once in Livecount's core.
+ *
+ * <p><b>Contract.</b>
+ *
+ * <ul>
+ *   <li>{@link #putIfAbsent}, {@link #replace} and {@link #remove} are atomic per key and compare
+ *       entries with {@link CounterEntry#equals}.
+ *   <li>A dirty entry ({@link CounterEntry#isDirty()}) is never evicted or expired: it holds the
+ *       only copy of deltas not yet in the database. A clean entry may be dropped at any time; it
+ *       is read again from the database when needed.
+ *   <li>{@link #dirtyKeys()} returns (at least) every key whose entry was dirty when the call
+ *       began; a key may also appear whose entry became clean meanwhile.
+ * </ul>
+ *
+ * <p>Implementations are thread-safe. They must not call back into Livecount.
+ */
+public interface CounterCache extends AutoCloseable {
+
+    /** The current entry, or null. */
+    CounterEntry get(BucketKey key);
+
+    /** Stores {@code entry} if the key has none; returns the existing entry, or null if stored. */
+    CounterEntry putIfAbsent(BucketKey key, CounterEntry entry);
+
+    /** Replaces the entry if it equals {@code expected}; returns whether it did. */
+    boolean replace(BucketKey key, CounterEntry expected, CounterEntry replacement);
+
+    /** Removes the entry if it equals {@code expected}; returns whether it did. */
+    boolean remove(BucketKey key, CounterEntry expected);
+
+    /** The keys of dirty entries (see the contract above). */
+    Collection<BucketKey> dirtyKeys();
+
+    /** How many entries are dirty now. */
+    long dirtyCount();
+
+    /** Releases the cache's resources. Called by the service's {@code close()} after the last write-back. */
+    @Override
+    void close();
+}
