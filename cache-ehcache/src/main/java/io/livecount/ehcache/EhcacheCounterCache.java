@@ -1,0 +1,178 @@
+package io.livecount.ehcache;
+
+import io.livecount.spi.BucketKey;
+import io.livecount.spi.CounterCache;
+import io.livecount.spi.CounterEntry;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.ehcache.Cache;
+import org.ehcache.CacheManager;
+import org.ehcache.config.builders.CacheConfigurationBuilder;
+import org.ehcache.config.builders.CacheManagerBuilder;
+import org.ehcache.config.builders.ResourcePoolsBuilder;
+import org.ehcache.config.units.MemoryUnit;
+
+/**
+ * FAST mode's cache on Ehcache 3, in this JVM. Create one per service with {@link #builder()} and
+ * pass it to {@code WriteBackConfig.builder(cache)}; the service closes it.
+ *
+ * <p><b>Where entries live.</b> Clean entries (the database value of a counter bucket, nothing
+ * pending) are in an Ehcache cache bounded by {@link Builder#heapEntries} (plus an optional
+ * off-heap tier): Ehcache evicts them freely, and a read loads them again. An entry with deltas
+ * not yet written back is pinned in a map beside it, because Ehcache's eviction advisor is only a
+ * hint and an evicted delta would be lost. The pinned map is bounded by the service's {@code
+ * maxBacklog}; after its write-back an entry moves back into Ehcache.
+ *
+ * <p><b>Atomicity.</b> The conditional operations of {@link CounterCache} run under one of 1,024
+ * lock stripes chosen by the key's hash; {@link #get} takes no lock. Thread-safe.
+ */
+public final class EhcacheCounterCache implements CounterCache {
+
+    private static final int STRIPES = 1024;
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+
+    private final String alias;
+    private final CacheManager manager;
+    private final Cache<BucketKey, CounterEntry> clean;
+    private final ConcurrentHashMap<BucketKey, CounterEntry> dirty = new ConcurrentHashMap<>();
+    private final Object[] stripes = new Object[STRIPES];
+
+    private EhcacheCounterCache(Builder builder) {
+        ResourcePoolsBuilder pools = ResourcePoolsBuilder.heap(builder.heapEntries);
+        if (builder.offHeapMegabytes > 0) {
+            pools = pools.offheap(builder.offHeapMegabytes, MemoryUnit.MB);
+        }
+        this.alias = "livecount-" + INSTANCES.incrementAndGet();
+        this.manager = CacheManagerBuilder.newCacheManagerBuilder()
+                .withCache(
+                        alias,
+                        CacheConfigurationBuilder.newCacheConfigurationBuilder(
+                                BucketKey.class, CounterEntry.class, pools))
+                .build(true);
+        this.clean = manager.getCache(alias, BucketKey.class, CounterEntry.class);
+        for (int i = 0; i < STRIPES; i++) {
+            stripes[i] = new Object();
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public CounterEntry get(BucketKey key) {
+        CounterEntry entry = dirty.get(key);
+        return entry != null ? entry : clean.get(key);
+    }
+
+    @Override
+    public CounterEntry putIfAbsent(BucketKey key, CounterEntry entry) {
+        synchronized (stripe(key)) {
+            CounterEntry current = current(key);
+            if (current != null) {
+                return current;
+            }
+            store(key, entry);
+            return null;
+        }
+    }
+
+    @Override
+    public boolean replace(BucketKey key, CounterEntry expected, CounterEntry replacement) {
+        synchronized (stripe(key)) {
+            if (!expected.equals(current(key))) {
+                return false;
+            }
+            store(key, replacement);
+            return true;
+        }
+    }
+
+    @Override
+    public boolean remove(BucketKey key, CounterEntry expected) {
+        synchronized (stripe(key)) {
+            if (!expected.equals(current(key))) {
+                return false;
+            }
+            dirty.remove(key);
+            clean.remove(key);
+            return true;
+        }
+    }
+
+    @Override
+    public Collection<BucketKey> dirtyKeys() {
+        return List.copyOf(dirty.keySet());
+    }
+
+    @Override
+    public long dirtyCount() {
+        return dirty.mappingCount();
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+
+    private CounterEntry current(BucketKey key) {
+        CounterEntry entry = dirty.get(key);
+        return entry != null ? entry : clean.get(key);
+    }
+
+    /**
+     * Puts the entry where it belongs, first into its new place and then out of the old one, so
+     * that a lock-free {@link #get} in between finds one of the two and never nothing.
+     */
+    private void store(BucketKey key, CounterEntry entry) {
+        if (entry.isDirty()) {
+            dirty.put(key, entry);
+            clean.remove(key);
+        } else {
+            clean.put(key, entry);
+            dirty.remove(key);
+        }
+    }
+
+    private Object stripe(BucketKey key) {
+        int h = key.hashCode();
+        return stripes[(h ^ (h >>> 16)) & (STRIPES - 1)];
+    }
+
+    /** Mutable, not thread-safe builder; errors name the bad value. */
+    public static final class Builder {
+        private long heapEntries = 100_000;
+        private long offHeapMegabytes;
+
+        private Builder() {}
+
+        /** Clean entries kept on the heap: 1 to 100,000,000; default 100,000 (about 200 bytes each). */
+        public Builder heapEntries(long heapEntries) {
+            if (heapEntries < 1 || heapEntries > 100_000_000) {
+                throw new IllegalArgumentException("heapEntries must be between 1 and 100000000, was " + heapEntries);
+            }
+            this.heapEntries = heapEntries;
+            return this;
+        }
+
+        /** An off-heap tier for clean entries, in MB (0: none, the default). Entries are serialized there. */
+        public Builder offHeapMegabytes(long megabytes) {
+            if (megabytes < 0 || megabytes > 1_048_576) {
+                throw new IllegalArgumentException("offHeapMegabytes must be between 0 and 1048576, was " + megabytes);
+            }
+            this.offHeapMegabytes = megabytes;
+            return this;
+        }
+
+        public EhcacheCounterCache build() {
+            return new EhcacheCounterCache(this);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "EhcacheCounterCache[" + alias + ", " + dirty.size() + " dirty]";
+    }
+}
