@@ -88,7 +88,7 @@ public abstract class KitBase {
 
     /** A STRICT-only service: reads what the database holds. */
     protected CounterService strictService(DataSource dataSource) {
-        return Livecount.create(config(dataSource).build());
+        return Livecount.create(LivecountConfig.builder().dataSource(dataSource).build());
     }
 
     /** The database's all-time value of a counter, read by a service without a cache. */
