@@ -77,7 +77,7 @@ class AddingTest extends DatabaseTest {
     class Modes {
 
         @Test
-        @DisplayName("a per-call FAST add is refused before anything is written")
+        @DisplayName("a per-call FAST add on a service without write-back is refused before anything is written")
         void fastRefused() {
             assertThatThrownBy(() -> counters.add(clicks, 1, AddOptions.in(ConsistencyMode.FAST)))
                     .isInstanceOf(IllegalArgumentException.class)

@@ -70,6 +70,19 @@ class CallerTransactionTest extends DatabaseTest {
     }
 
     @Test
+    @DisplayName("a FAST add cannot join the caller's transaction: refused before writing")
+    void fastRefused() {
+        EntityManager em = emf.createEntityManager();
+        em.getTransaction().begin();
+        assertThatThrownBy(() -> counters.joining(em).add(key, 1, AddOptions.in(ConsistencyMode.FAST)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cannot join the caller's transaction");
+        em.getTransaction().commit();
+        em.close();
+        assertThat(database.rowCount()).isZero();
+    }
+
+    @Test
     @DisplayName("joining an EntityManager without an active transaction is refused before writing")
     void noTransaction() {
         EntityManager em = emf.createEntityManager();

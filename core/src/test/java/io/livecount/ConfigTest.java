@@ -3,7 +3,13 @@ package io.livecount;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.livecount.spi.BucketKey;
+import io.livecount.spi.CounterCache;
+import io.livecount.spi.CounterEntry;
+import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -36,13 +42,77 @@ class ConfigTest {
     }
 
     @Test
-    @DisplayName("FAST is a configuration error in this version, never a silent fallback")
-    void fastRefused() {
-        assertThatThrownBy(() -> builder.defaultMode(ConsistencyMode.FAST))
-                .hasMessageStartingWith("defaultMode is FAST");
+    @DisplayName("FAST without a write-back is a configuration error, never a silent fallback")
+    void fastNeedsWriteBack() {
+        builder.jdbcUrl("jdbc:h2:mem:a", "sa", "");
+        assertThatThrownBy(() -> builder.defaultMode(ConsistencyMode.FAST).build())
+                .hasMessageStartingWith("defaultMode is FAST, but no write-back is configured");
+        builder.defaultMode(ConsistencyMode.STRICT);
         assertThatThrownBy(
-                        () -> builder.namespace("clicks", NamespaceSettings.of().withMode(ConsistencyMode.FAST)))
-                .hasMessageStartingWith("mode of namespace 'clicks' is FAST");
+                        () -> builder.namespace("clicks", NamespaceSettings.of().withMode(ConsistencyMode.FAST))
+                                .build())
+                .hasMessageStartingWith("mode of namespace 'clicks' is FAST, but no write-back is configured");
+    }
+
+    @Test
+    @DisplayName("write-back settings out of range are named with their value")
+    void writeBackRanges() {
+        assertThatThrownBy(() -> WriteBackConfig.builder(null)).hasMessage("cache");
+        WriteBackConfig.Builder writeBack = WriteBackConfig.builder(new UnusedCache());
+        assertThatThrownBy(() -> writeBack.maxDelay(Duration.ofMillis(5)))
+                .hasMessage("maxDelay must be between PT0.01S and PT1H, was PT0.005S");
+        assertThatThrownBy(() -> writeBack.flushThreshold(-1))
+                .hasMessage("flushThreshold must be 0 (off) or positive, was -1");
+        assertThatThrownBy(() -> writeBack.maxDirtyCounters(0))
+                .hasMessage("maxDirtyCounters must be between 1 and 10000000, was 0");
+        assertThatThrownBy(() -> writeBack.maxBacklog(0, WriteBackConfig.BacklogPolicy.BLOCK))
+                .hasMessage("maxBacklog must be between 1 and 1000000000, was 0");
+        assertThatThrownBy(() -> writeBack.localWindow(Duration.ofSeconds(2)))
+                .hasMessage("localWindow must be between PT0S and PT1S, was PT2S");
+        assertThatThrownBy(() -> writeBack
+                        .maxBacklog(100, WriteBackConfig.BacklogPolicy.FAIL_FAST)
+                        .build())
+                .hasMessage("maxBacklog (100) must be at least maxDirtyCounters (10000)");
+        WriteBackConfig defaults = WriteBackConfig.builder(new UnusedCache()).build();
+        assertThat(defaults.maxDelay()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(defaults.localWindow()).isZero();
+        assertThat(defaults.backlogPolicy()).isEqualTo(WriteBackConfig.BacklogPolicy.BLOCK);
+    }
+
+    /** A cache that is only configured, never used. */
+    private static final class UnusedCache implements CounterCache {
+        @Override
+        public CounterEntry get(BucketKey key) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CounterEntry putIfAbsent(BucketKey key, CounterEntry entry) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean replace(BucketKey key, CounterEntry expected, CounterEntry replacement) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean remove(BucketKey key, CounterEntry expected) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Collection<BucketKey> dirtyKeys() {
+            return List.of();
+        }
+
+        @Override
+        public long dirtyCount() {
+            return 0;
+        }
+
+        @Override
+        public void close() {}
     }
 
     @Test

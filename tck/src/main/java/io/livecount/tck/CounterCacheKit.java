@@ -10,7 +10,9 @@ import io.livecount.CounterKey;
 import io.livecount.CounterService;
 import io.livecount.Period;
 import io.livecount.WriteBackMetrics;
+import io.livecount.micrometer.LivecountMetrics;
 import io.livecount.testing.TestDatabase;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -303,6 +305,34 @@ public abstract class CounterCacheKit extends KitBase {
             assertThat(after.lastSuccessfulFlush()).isNotNull();
             assertThat(after.flushedRows()).isEqualTo(2);
             assertThat(after.consecutiveFailures()).isZero();
+        }
+
+        @Test
+        @DisplayName("Micrometer reads the same figures")
+        void micrometer() {
+            CounterService counters = service(100, b -> b.maxDelay(Duration.ofHours(1)));
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            new LivecountMetrics(counters, "kit").bindTo(registry);
+            counters.add(new CounterKey(FAST, "m1"), 4);
+            assertThat(registry.get("livecount.writeback.pending.counters")
+                            .gauge()
+                            .value())
+                    .isEqualTo(1);
+            assertThat(registry.get("livecount.writeback.pending.total").gauge().value())
+                    .isEqualTo(4);
+            counters.flush();
+            assertThat(registry.get("livecount.writeback.pending.counters")
+                            .gauge()
+                            .value())
+                    .isZero();
+            assertThat(registry.get("livecount.writeback.rows")
+                            .functionCounter()
+                            .count())
+                    .isEqualTo(1);
+            assertThat(registry.get("livecount.writeback.since.success")
+                            .timeGauge()
+                            .value(TimeUnit.SECONDS))
+                    .isBetween(0.0, 60.0);
         }
     }
 
