@@ -26,7 +26,8 @@ import org.ehcache.config.units.MemoryUnit;
  * maxBacklog}; after its write-back an entry moves back into Ehcache.
  *
  * <p><b>Atomicity.</b> The conditional operations of {@link CounterCache} run under one of 1,024
- * lock stripes chosen by the key's hash; {@link #get} takes no lock. Thread-safe.
+ * lock stripes chosen by the key's hash; {@link #get} takes no lock when it finds the entry.
+ * Thread-safe.
  */
 public final class EhcacheCounterCache implements CounterCache {
 
@@ -63,8 +64,15 @@ public final class EhcacheCounterCache implements CounterCache {
 
     @Override
     public CounterEntry get(BucketKey key) {
-        CounterEntry entry = dirty.get(key);
-        return entry != null ? entry : clean.get(key);
+        CounterEntry entry = current(key);
+        if (entry != null) {
+            return entry;
+        }
+        // Both lock-free lookups can miss an entry that moved from Ehcache into the pinned map
+        // between them; a miss is confirmed under the key's lock, where no entry moves.
+        synchronized (stripe(key)) {
+            return current(key);
+        }
     }
 
     @Override
@@ -122,10 +130,7 @@ public final class EhcacheCounterCache implements CounterCache {
         return entry != null ? entry : clean.get(key);
     }
 
-    /**
-     * Puts the entry where it belongs, first into its new place and then out of the old one, so
-     * that a lock-free {@link #get} in between finds one of the two and never nothing.
-     */
+    /** Puts the entry where it belongs: first into its new place, then out of the old one. */
     private void store(BucketKey key, CounterEntry entry) {
         if (entry.isDirty()) {
             dirty.put(key, entry);

@@ -11,6 +11,8 @@ import java.util.Collection;
  * <p><b>Contract.</b>
  *
  * <ul>
+ *   <li>{@link #get} returns the current entry: never null while the key has one (take care when
+ *       an entry moves between two internal maps).
  *   <li>{@link #putIfAbsent}, {@link #replace} and {@link #remove} are atomic per key and compare
  *       entries with {@link CounterEntry#equals}.
  *   <li>A dirty entry ({@link CounterEntry#isDirty()}) is never evicted or expired: it holds the

@@ -2,6 +2,7 @@ package io.livecount.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.livecount.AddOptions;
 import io.livecount.BucketValue;
@@ -106,6 +107,51 @@ public abstract class CounterCacheKit extends KitBase {
             counters.flush();
             assertThat(counters.writeBackMetrics().flushStatements() - before).isLessThanOrEqualTo(10);
             assertThat(sumOfPeriod(FAST, "ALL")).isEqualTo(10_000);
+        }
+    }
+
+    @Nested
+    @DisplayName("writes back when a trigger fires")
+    class Triggers {
+
+        @Test
+        @DisplayName("a bucket reaching the threshold is written early, whatever the deltas that got it there")
+        void threshold() {
+            CounterService counters =
+                    service(100, b -> b.maxDelay(Duration.ofHours(1)).flushThreshold(5));
+            CounterKey key = new CounterKey(FAST, "threshold");
+            counters.add(key, 3);
+            sleep(300);
+            assertThat(inDatabase(key))
+                    .as("below the threshold: waits for maxDelay")
+                    .isZero();
+            counters.add(key, 3); // 6 >= 5; a "count % 5 == 0" rule would never fire on these deltas
+            await().atMost(Duration.ofSeconds(10)).until(() -> inDatabase(key) == 6);
+        }
+
+        @Test
+        @DisplayName("maxDirtyCounters dirty buckets are written early")
+        void dirtyCount() {
+            CounterService counters =
+                    service(100, b -> b.maxDelay(Duration.ofHours(1)).maxDirtyCounters(10));
+            for (int i = 0; i < 9; i++) {
+                counters.add(new CounterKey(FAST, "d" + i), 1);
+            }
+            sleep(300);
+            assertThat(sumOfPeriod(FAST, "ALL")).isZero();
+            counters.add(new CounterKey(FAST, "d9"), 1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> sumOfPeriod(FAST, "ALL") == 10);
+        }
+
+        @Test
+        @DisplayName("maxDelay bounds how long a delta waits")
+        void maxDelay() {
+            CounterService counters = service(100, b -> b.maxDelay(Duration.ofMillis(200)));
+            CounterKey key = new CounterKey(FAST, "delay");
+            long start = System.nanoTime();
+            counters.add(key, 1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> inDatabase(key) == 1);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
         }
     }
 
