@@ -283,13 +283,38 @@ public abstract class CounterCacheKit extends KitBase {
             assertThat(database.queryLong("SELECT COUNT(*) FROM livecount_counter WHERE ns = '" + FAST
                             + "' AND period_type = 'ALL' AND counter_value = 800"))
                     .isEqualTo(200);
-            assertThat(nodes[0].get(new CounterKey(FAST, "shared7"))).isEqualTo(800);
+            CounterService coldNode = service(10, b -> b);
+            List<CounterKey> keys = java.util.stream.IntStream.range(0, 200)
+                    .mapToObj(i -> new CounterKey(FAST, "shared" + i))
+                    .toList();
+            assertThat(coldNode.get(keys, Period.ALL, T0).values()).containsOnly(800L);
         }
     }
 
     @Nested
     @DisplayName("refuses bad input before it reaches the cache")
     class BadInput {
+
+        @Test
+        @DisplayName("keys are byte-exact in the cache and in the database: case, trailing spaces, 4-byte characters")
+        void byteExactKeys() {
+            CounterService counters = service(100, b -> b.maxDelay(Duration.ofHours(1)));
+            List<String> names = List.of("key", "Key", "key ", "k\u00e9y", "ke\u0301y", "\uD83D\uDE00", "\uD83D\uDE01");
+            for (int i = 0; i < names.size(); i++) {
+                counters.add(new CounterKey(FAST, names.get(i)), i + 1);
+            }
+            for (int i = 0; i < names.size(); i++) {
+                assertThat(counters.get(new CounterKey(FAST, names.get(i))))
+                        .as(names.get(i))
+                        .isEqualTo(i + 1);
+            }
+            counters.flush();
+            for (int i = 0; i < names.size(); i++) {
+                assertThat(inDatabase(new CounterKey(FAST, names.get(i))))
+                        .as(names.get(i))
+                        .isEqualTo(i + 1);
+            }
+        }
 
         @Test
         @DisplayName("an add that would overflow throws ArithmeticException and changes nothing")

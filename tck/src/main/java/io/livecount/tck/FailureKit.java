@@ -137,6 +137,27 @@ public abstract class FailureKit extends KitBase {
         }
 
         @Test
+        @DisplayName("FAIL_FAST applies to adds through the local window too")
+        void failFastThroughWindow() {
+            ProxiedDatabase db = proxied();
+            CounterService counters = service(db.dataSource(), 100, b -> b.maxDelay(Duration.ofMillis(50))
+                    .localWindow(Duration.ofMillis(5))
+                    .maxDirtyCounters(10)
+                    .maxBacklog(10, BacklogPolicy.FAIL_FAST));
+            db.cut();
+            for (int i = 0; i < 10; i++) {
+                counters.add(new CounterKey(FAST, "k" + i), 1);
+            }
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> counters.writeBackMetrics().pendingCounters() == 10);
+            assertThatThrownBy(() -> counters.add(new CounterKey(FAST, "k10"), 1))
+                    .isInstanceOf(BacklogFullException.class);
+            db.heal();
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(counters::flush);
+            assertThat(sumOfPeriod(FAST, "ALL")).isEqualTo(10);
+        }
+
+        @Test
         @DisplayName("WRITE_THROUGH commits the add at once, and fails as a STRICT add would")
         void writeThrough() {
             ProxiedDatabase db = proxied();

@@ -33,6 +33,7 @@ final class LocalWindow {
 
     private final Set<Buffer> buffers = ConcurrentHashMap.newKeySet();
     private final ThreadLocal<Buffer> local = ThreadLocal.withInitial(this::register);
+    private volatile boolean closed;
 
     private Buffer register() {
         Buffer buffer = new Buffer();
@@ -40,13 +41,25 @@ final class LocalWindow {
         return buffer;
     }
 
-    /** Adds {@code delta} to this thread's sum; throws ArithmeticException (nothing added) on overflow. */
+    /**
+     * Adds {@code delta} to this thread's sum; throws ArithmeticException (nothing added) on
+     * overflow, IllegalStateException after {@link #close()}.
+     */
     void add(CounterKey key, long second, long delta) {
         Buffer buffer = local.get();
         synchronized (buffer) {
+            if (closed) {
+                // checked under the buffer's lock: an add that passes is drained by close's drain
+                throw new IllegalStateException("this CounterService is closed");
+            }
             long[] sum = buffer.sums.computeIfAbsent(new Slot(key, second), slot -> new long[1]);
             sum[0] = Math.addExact(sum[0], delta);
         }
+    }
+
+    /** Refuses further adds; a drain after this call takes every add that was accepted. */
+    void close() {
+        closed = true;
     }
 
     /** Moves every thread's sums into {@code sink}; sums added concurrently go to the next drain. */

@@ -1,5 +1,7 @@
 package io.livecount.internal.writeback;
 
+import io.livecount.internal.store.Transactor;
+import io.livecount.internal.store.WriteBackStore;
 import io.livecount.internal.store.WriteBackStore.Snapshot;
 import io.livecount.spi.BucketKey;
 import io.livecount.spi.CounterEntry;
@@ -20,13 +22,17 @@ import java.util.function.BiFunction;
 final class SnapshotReads {
 
     /** Reads stored values and applied markers of the given buckets in one snapshot. */
-    interface Reader extends BiFunction<List<BucketKey>, Map<BucketKey, Long>, Snapshot> {}
+    private interface Reader extends BiFunction<List<BucketKey>, Map<BucketKey, Long>, Snapshot> {}
 
     private final CacheAccess cache;
+    private final Transactor transactor;
+    private final WriteBackStore store;
     private volatile long validFrom = 1;
 
-    SnapshotReads(CacheAccess cache) {
+    SnapshotReads(CacheAccess cache, Transactor transactor, WriteBackStore store) {
         this.cache = cache;
+        this.transactor = transactor;
+        this.store = store;
     }
 
     /** Every cached database value read before now is treated as stale (after a delete). */
@@ -47,7 +53,24 @@ final class SnapshotReads {
      * and loaded values are cached; with a negative value every bucket is read from the database
      * and nothing is cached.
      */
-    Map<BucketKey, Long> totals(List<BucketKey> buckets, long refreshMillis, Reader reader) {
+    Map<BucketKey, Long> totals(List<BucketKey> buckets, long refreshMillis) {
+        return totals(
+                buckets,
+                refreshMillis,
+                (toRead, flushIds) ->
+                        transactor.autocommit(false, connection -> store.read(connection, toRead, flushIds)));
+    }
+
+    /** Like {@link #totals} without caching, for one counter's buckets read as one range. */
+    Map<BucketKey, Long> rangeTotals(List<BucketKey> buckets, long lastStart) {
+        return totals(
+                buckets,
+                -1,
+                (toRead, flushIds) -> transactor.autocommit(
+                        false, connection -> store.readRange(connection, toRead.get(0), lastStart, flushIds.values())));
+    }
+
+    private Map<BucketKey, Long> totals(List<BucketKey> buckets, long refreshMillis, Reader reader) {
         Map<BucketKey, Long> totals = new HashMap<>();
         List<BucketKey> toRead = new ArrayList<>();
         for (BucketKey bucket : buckets) {

@@ -1,6 +1,5 @@
 package io.livecount.internal.writeback;
 
-import io.livecount.BacklogFullException;
 import io.livecount.CounterKey;
 import io.livecount.LivecountConfig;
 import io.livecount.WriteBackConfig;
@@ -10,14 +9,11 @@ import io.livecount.internal.store.Row;
 import io.livecount.internal.store.Transactor;
 import io.livecount.internal.store.WriteBackStore;
 import io.livecount.spi.BucketKey;
-import io.livecount.spi.CounterCache;
 import io.livecount.spi.CounterEntry;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * FAST mode of one service: adds into the cache (or the local window), reads that include what is
@@ -40,12 +36,11 @@ public final class WriteBack {
     private final Bucketing bucketing;
     private final CacheAccess cache;
     private final StrictPath strict;
-    private final WriteBackStore store;
-    private final Transactor transactor;
     private final LocalWindow window;
     private final FlushCycle cycle;
     private final WriteBackEngine engine;
     private final SnapshotReads reads;
+    private final BacklogGate backlog;
     private final LongAdder addsInProgress = new LongAdder();
     private volatile boolean closed;
 
@@ -60,29 +55,29 @@ public final class WriteBack {
         this.bucketing = bucketing;
         this.cache = new CacheAccess(settings.cache());
         this.strict = strict;
-        this.store = store;
-        this.transactor = transactor;
         this.window = settings.localWindow().isZero() ? null : new LocalWindow();
         this.cycle = new FlushCycle(cache, transactor, store);
         this.engine = new WriteBackEngine(settings, cycle, this::drainWindow, transactor, store);
-        this.reads = new SnapshotReads(cache);
+        this.reads = new SnapshotReads(cache, transactor, store);
+        this.backlog = new BacklogGate(settings, cache, engine::requestFlush, () -> closed);
         engine.start();
     }
 
     /** A FAST add; {@code eventTime} null means now. Goes through the local window when it is on. */
     public void add(CounterKey key, long delta, Instant eventTime) {
-        enter();
-        try {
+        if (window != null) {
             if (eventTime != null) {
                 bucketing.rows(key, delta, eventTime); // an impossible time fails here, not in the window
             }
-            if (window != null && admitted(List.of())) {
-                window.add(key, windowSecond(key, eventTime), delta);
-                cycle.pendingTotal.add(delta);
+            if (backlog.admits(List.of())) {
+                window.add(key, windowSecond(key, eventTime), delta); // counted in pendingTotal when drained
                 return;
             }
+        }
+        enter();
+        try {
             List<Row> rows = bucketing.rows(key, delta, eventTime);
-            if (!admitted(rows)) {
+            if (!backlog.admits(rows)) {
                 strict.commit(key, delta, rows, false);
                 invalidate(rows);
                 return;
@@ -100,7 +95,7 @@ public final class WriteBack {
         try {
             drainWindow();
             List<Row> rows = bucketing.rows(key, delta, eventTime);
-            if (!admitted(rows)) {
+            if (!backlog.admits(rows)) {
                 long value = strict.commit(key, delta, rows, true);
                 invalidate(rows);
                 return value;
@@ -162,7 +157,7 @@ public final class WriteBack {
         while (true) {
             CounterEntry current = cache.get(key);
             if (!reads.isFresh(current, refresh)) {
-                reads.totals(List.of(key), refresh, this::readSnapshot);
+                reads.totals(List.of(key), refresh);
                 refresh = Math.max(refresh, 1_000); // just loaded: do not reload forever under churn
                 continue;
             }
@@ -183,44 +178,6 @@ public final class WriteBack {
         }
     }
 
-    /** Applies the backlog policy; false means "write through". */
-    private boolean admitted(List<Row> rows) {
-        CounterCache provider = cache.cache();
-        while (provider.dirtyCount() >= settings.maxBacklog() && !allDirty(rows)) {
-            engine.requestFlush();
-            switch (settings.backlogPolicy()) {
-                case WRITE_THROUGH:
-                    return false;
-                case FAIL_FAST:
-                    throw backlogFull();
-                case BLOCK:
-                    LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(1));
-                    if (Thread.interrupted()) {
-                        Thread.currentThread().interrupt();
-                        throw backlogFull();
-                    }
-            }
-        }
-        return true;
-    }
-
-    private boolean allDirty(List<Row> rows) {
-        for (Row row : rows) {
-            CounterEntry entry = cache.get(row.id());
-            if (entry == null || !entry.isDirty()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private BacklogFullException backlogFull() {
-        return new BacklogFullException(
-                "the FAST backlog is full: " + cache.cache().dirtyCount()
-                        + " counter buckets wait for write-back (maxBacklog " + settings.maxBacklog()
-                        + "); the database is probably unavailable. Nothing of this add was kept.");
-    }
-
     /** Moves the local window into the cache; one drain at a time, so a flush sees all before it. */
     private void drainWindow() {
         if (window == null) {
@@ -232,6 +189,7 @@ public final class WriteBack {
                         slot.second() == LocalWindow.ANY_TIME ? Instant.EPOCH : Instant.ofEpochSecond(slot.second());
                 try {
                     addRows(bucketing.rows(slot.key(), sum, at));
+                    cycle.pendingTotal.add(sum);
                 } catch (ArithmeticException overflow) {
                     LOG.log(
                             System.Logger.Level.ERROR,
@@ -247,21 +205,13 @@ public final class WriteBack {
     /** Totals of buckets this node sees; cached values answer when {@code cached}. */
     public Map<BucketKey, Long> totals(List<BucketKey> buckets, boolean cached) {
         drainWindow();
-        return reads.totals(buckets, cached ? settings.readRefresh().toMillis() : -1, this::readSnapshot);
+        return reads.totals(buckets, cached ? settings.readRefresh().toMillis() : -1);
     }
 
-    /** Totals of one counter's buckets from {@code first} to {@code lastStart}, all in one range read. */
+    /** Totals of one counter's consecutive buckets, ending with {@code lastStart}, in one range read. */
     public Map<BucketKey, Long> rangeTotals(List<BucketKey> buckets, long lastStart) {
         drainWindow();
-        return reads.totals(
-                buckets,
-                -1,
-                (toRead, flushIds) -> transactor.autocommit(
-                        false, connection -> store.readRange(connection, toRead.get(0), lastStart, flushIds.values())));
-    }
-
-    private WriteBackStore.Snapshot readSnapshot(List<BucketKey> buckets, Map<BucketKey, Long> flushIds) {
-        return transactor.autocommit(false, connection -> store.read(connection, buckets, flushIds));
+        return reads.rangeTotals(buckets, lastStart);
     }
 
     /** The database changed these buckets behind the cache (a STRICT add): reload them on read. */
@@ -289,6 +239,9 @@ public final class WriteBack {
     /** Refuses new adds, waits for those in progress, writes everything, closes the cache. */
     public void close() {
         closed = true;
+        if (window != null) {
+            window.close(); // the engine's last pass drains what it accepted
+        }
         while (addsInProgress.sum() != 0) {
             Thread.onSpinWait();
         }

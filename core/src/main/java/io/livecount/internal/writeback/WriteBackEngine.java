@@ -183,6 +183,10 @@ final class WriteBackEngine {
             return 0;
         } catch (RuntimeException e) {
             return backoff == 0 ? FIRST_BACKOFF_NANOS : Math.min(MAX_BACKOFF_NANOS, backoff * 2);
+        } catch (Error e) {
+            // the thread must outlive an OutOfMemoryError: it holds the only way out for the deltas
+            LOG.log(System.Logger.Level.ERROR, "write-back pass failed; retrying", e);
+            return MAX_BACKOFF_NANOS;
         } finally {
             passLock.unlock();
         }
