@@ -82,7 +82,7 @@ public final class EhcacheCounterCache implements CounterCache {
             if (current != null) {
                 return current;
             }
-            store(key, entry);
+            store(key, entry, false);
             return null;
         }
     }
@@ -90,10 +90,12 @@ public final class EhcacheCounterCache implements CounterCache {
     @Override
     public boolean replace(BucketKey key, CounterEntry expected, CounterEntry replacement) {
         synchronized (stripe(key)) {
-            if (!expected.equals(current(key))) {
+            CounterEntry pinned = dirty.get(key);
+            CounterEntry current = pinned != null ? pinned : clean.get(key);
+            if (!expected.equals(current)) {
                 return false;
             }
-            store(key, replacement);
+            store(key, replacement, pinned != null);
             return true;
         }
     }
@@ -130,14 +132,21 @@ public final class EhcacheCounterCache implements CounterCache {
         return entry != null ? entry : clean.get(key);
     }
 
-    /** Puts the entry where it belongs: first into its new place, then out of the old one. */
-    private void store(BucketKey key, CounterEntry entry) {
+    /**
+     * Puts the entry where it belongs: first into its new place, then out of the old one. A dirty
+     * entry that stays dirty (every add to a hot counter) touches only the pinned map.
+     */
+    private void store(BucketKey key, CounterEntry entry, boolean wasPinned) {
         if (entry.isDirty()) {
             dirty.put(key, entry);
-            clean.remove(key);
+            if (!wasPinned) {
+                clean.remove(key);
+            }
         } else {
             clean.put(key, entry);
-            dirty.remove(key);
+            if (wasPinned) {
+                dirty.remove(key);
+            }
         }
     }
 

@@ -115,8 +115,13 @@ public final class TcpProxy implements AutoCloseable {
         if (marker == null) {
             return false;
         }
-        String text = new String(buffer, 0, length, StandardCharsets.ISO_8859_1);
-        return text.contains(marker) && loseReplyTo.compareAndSet(marker, null);
+        // text protocols (MySQL, PostgreSQL) send SQL as single bytes; H2's TCP protocol as UTF-16
+        boolean found = new String(buffer, 0, length, StandardCharsets.ISO_8859_1).contains(marker)
+                || new String(buffer, 0, length - length % 2, StandardCharsets.UTF_16BE).contains(marker)
+                || length > 1
+                        && new String(buffer, 1, length - 1 - (length - 1) % 2, StandardCharsets.UTF_16BE)
+                                .contains(marker);
+        return found && loseReplyTo.compareAndSet(marker, null);
     }
 
     private static void closeQuietly(Socket socket) {

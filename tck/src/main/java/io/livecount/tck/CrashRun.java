@@ -31,13 +31,16 @@ final class CrashRun {
 
     static CrashRun start(TestDatabase database, String kitClass, long maxDelayMillis) throws IOException {
         HikariDataSource pool = (HikariDataSource) database.dataSource();
+        String url = database == TestDatabase.H2 // the child reaches this JVM's in-memory H2 over TCP
+                ? ProxiedDatabase.url(database, ProxiedDatabase.serverPort(database))
+                : pool.getJdbcUrl();
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         ProcessBuilder builder = new ProcessBuilder(
                 java,
                 "-cp",
                 System.getProperty("java.class.path"),
                 CrashChild.class.getName(),
-                pool.getJdbcUrl(),
+                url,
                 pool.getUsername(),
                 pool.getPassword() == null ? "" : pool.getPassword(),
                 kitClass,

@@ -10,8 +10,8 @@ import javax.sql.DataSource;
 
 /**
  * A small pool whose connections go through a {@link TcpProxy} to the test database, so that a
- * test can cut the database away, refuse connections, or lose a reply. H2 runs in memory and has
- * no connection to cut; these tests run on MariaDB and PostgreSQL.
+ * test can cut the database away, refuse connections, or lose a reply. H2's in-memory database is
+ * reached through an H2 TCP server in this JVM, so it has connections to cut as well.
  */
 public final class ProxiedDatabase implements AutoCloseable {
 
@@ -19,29 +19,51 @@ public final class ProxiedDatabase implements AutoCloseable {
     private final HikariDataSource pool;
 
     public ProxiedDatabase(TestDatabase database) {
-        if (database == TestDatabase.H2) {
-            throw new IllegalArgumentException("H2 runs in memory: there is no connection to cut");
-        }
-        boolean maria = database == TestDatabase.MARIADB;
+        database.dataSource(); // fails (or aborts) here if the server is unreachable
         try {
-            database.dataSource(); // fails (or aborts) here if the server is unreachable
-            proxy = new TcpProxy("127.0.0.1", maria ? 3306 : 5432);
+            proxy = new TcpProxy("127.0.0.1", serverPort(database));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(
-                maria
-                        ? "jdbc:mysql://127.0.0.1:" + proxy.port()
-                                + "/test?sslMode=DISABLED&socketTimeout=10000&connectTimeout=2000"
-                        : "jdbc:postgresql://127.0.0.1:" + proxy.port()
-                                + "/test?sslmode=disable&socketTimeout=10&connectTimeout=2");
-        config.setUsername(maria ? "root" : "postgres");
+        config.setJdbcUrl(url(database, proxy.port()));
+        config.setUsername(user(database));
         config.setPassword("");
         config.setMaximumPoolSize(4);
         config.setConnectionTimeout(2_000);
         config.setInitializationFailTimeout(-1);
         pool = new HikariDataSource(config);
+    }
+
+    /**
+     * The JDBC URL of the test database at {@code port}: the server's own port or a proxy's. H2 is
+     * an H2 TCP server in this JVM serving the same in-memory database as {@link TestDatabase#H2}.
+     */
+    static String url(TestDatabase database, int port) {
+        return switch (database) {
+            case H2 -> "jdbc:h2:tcp://127.0.0.1:" + port + "/mem:livecount";
+            case MARIADB ->
+                "jdbc:mysql://127.0.0.1:" + port + "/test?sslMode=DISABLED&socketTimeout=10000&connectTimeout=2000";
+            case POSTGRESQL ->
+                "jdbc:postgresql://127.0.0.1:" + port + "/test?sslmode=disable&socketTimeout=10&connectTimeout=2";
+        };
+    }
+
+    static String user(TestDatabase database) {
+        return switch (database) {
+            case H2 -> "sa";
+            case MARIADB -> "root";
+            case POSTGRESQL -> "postgres";
+        };
+    }
+
+    /** The port of the server itself (for H2, of the TCP server started once per JVM). */
+    static int serverPort(TestDatabase database) {
+        return switch (database) {
+            case H2 -> H2TcpServer.port();
+            case MARIADB -> 3306;
+            case POSTGRESQL -> 5432;
+        };
     }
 
     public DataSource dataSource() {

@@ -10,6 +10,18 @@ public interface ConnectionSource extends AutoCloseable {
 
     void release(Connection connection) throws SQLException;
 
+    /**
+     * Gives back a connection whose link broke, so that the pool does not hand it out again (pools
+     * do not all recognise every driver's "connection broken" error). Aborts it, then releases it.
+     */
+    default void discard(Connection connection) throws SQLException {
+        try {
+            connection.abort(Runnable::run);
+        } finally {
+            release(connection);
+        }
+    }
+
     /** Closes what Livecount built itself (a pool from a JDBC URL); a no-op otherwise. */
     @Override
     void close();

@@ -1,5 +1,6 @@
 package io.livecount.internal.store;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -23,6 +24,15 @@ public final class DataSourceConnections implements ConnectionSource {
     @Override
     public void release(Connection connection) throws SQLException {
         connection.close();
+    }
+
+    @Override
+    public void discard(Connection connection) throws SQLException {
+        if (dataSource.isWrapperFor(HikariDataSource.class)) {
+            dataSource.unwrap(HikariDataSource.class).evictConnection(connection); // closes it as well
+        } else {
+            ConnectionSource.super.discard(connection);
+        }
     }
 
     @Override

@@ -43,6 +43,7 @@ public final class Transactor {
         for (int attempt = 0; ; attempt++) {
             Connection connection = borrow();
             boolean commitInFlight = writes && !transactional;
+            boolean broken = false;
             try {
                 if (transactional) {
                     connection.setAutoCommit(false);
@@ -54,7 +55,8 @@ public final class Transactor {
                 }
                 return result;
             } catch (SQLException e) {
-                if (transactional) {
+                broken = dialect.isConnectionFailure(e);
+                if (transactional && !broken) {
                     rollbackQuietly(connection, e);
                 }
                 if (attempt < conflictRetries && dialect.isConflict(e)) {
@@ -63,7 +65,7 @@ public final class Transactor {
                 }
                 throw SqlErrors.translate(dialect, e, commitInFlight);
             } finally {
-                release(connection, transactional);
+                release(connection, transactional, broken);
             }
         }
     }
@@ -76,19 +78,29 @@ public final class Transactor {
         }
     }
 
-    private void release(Connection connection, boolean restoreAutocommit) {
+    private void release(Connection connection, boolean restoreAutocommit, boolean broken) {
         try {
+            if (broken) {
+                connections.discard(connection);
+                return;
+            }
             if (restoreAutocommit && !connection.isClosed()) {
                 connection.setAutoCommit(true);
             }
         } catch (SQLException ignored) {
             // a broken connection: the pool discards it on release
         } finally {
-            try {
-                connections.release(connection);
-            } catch (SQLException ignored) {
-                // nothing left to do with a connection that cannot even be returned
+            if (!broken) {
+                releaseQuietly(connection);
             }
+        }
+    }
+
+    private void releaseQuietly(Connection connection) {
+        try {
+            connections.release(connection);
+        } catch (SQLException ignored) {
+            // nothing left to do with a connection that cannot even be returned
         }
     }
 
