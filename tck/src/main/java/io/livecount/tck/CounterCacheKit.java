@@ -88,8 +88,7 @@ public abstract class CounterCacheKit extends KitBase {
                         .isEqualTo(1_600_000);
             }
             long perKey = 1_600_000 / keys;
-            assertThat(database.queryLong("SELECT COUNT(*) FROM livecount_counter WHERE ns = '" + FAST_PERIODS
-                            + "' AND period_type = 'ALL' AND counter_value = " + perKey))
+            assertThat(countersHolding(FAST_PERIODS, perKey))
                     .as("counters holding exactly %d", perKey)
                     .isEqualTo(keys);
             assertThat(counters.writeBackMetrics().pendingCounters()).isZero();
@@ -100,9 +99,7 @@ public abstract class CounterCacheKit extends KitBase {
         void statementsPerDirtyCounter() {
             CounterService counters =
                     service(100_000, b -> b.maxDelay(Duration.ofHours(1)).maxDirtyCounters(20_000));
-            for (int i = 0; i < 10_000; i++) {
-                counters.add(new CounterKey(FAST, "k" + i), 1);
-            }
+            addOneToEach(counters, "k", 10_000);
             long before = counters.writeBackMetrics().flushStatements();
             counters.flush();
             assertThat(counters.writeBackMetrics().flushStatements() - before).isLessThanOrEqualTo(10);
@@ -134,9 +131,7 @@ public abstract class CounterCacheKit extends KitBase {
         void dirtyCount() {
             CounterService counters =
                     service(100, b -> b.maxDelay(Duration.ofHours(1)).maxDirtyCounters(10));
-            for (int i = 0; i < 9; i++) {
-                counters.add(new CounterKey(FAST, "d" + i), 1);
-            }
+            addOneToEach(counters, "d", 9);
             sleep(300);
             assertThat(sumOfPeriod(FAST, "ALL")).isZero();
             counters.add(new CounterKey(FAST, "d9"), 1);
@@ -253,9 +248,7 @@ public abstract class CounterCacheKit extends KitBase {
                 }
             });
             counters.flush();
-            assertThat(database.queryLong("SELECT COUNT(*) FROM livecount_counter WHERE ns = '" + FAST
-                            + "' AND period_type = 'ALL' AND counter_value = 40"))
-                    .isEqualTo(10_000);
+            assertThat(countersHolding(FAST, 40)).isEqualTo(10_000);
         }
 
         @Test
@@ -280,9 +273,7 @@ public abstract class CounterCacheKit extends KitBase {
             nodes[0].flush();
             nodes[1].flush();
             assertThat(sumOfPeriod(FAST, "ALL")).isEqualTo(8 * 20_000);
-            assertThat(database.queryLong("SELECT COUNT(*) FROM livecount_counter WHERE ns = '" + FAST
-                            + "' AND period_type = 'ALL' AND counter_value = 800"))
-                    .isEqualTo(200);
+            assertThat(countersHolding(FAST, 800)).isEqualTo(200);
             CounterService coldNode = service(10, b -> b);
             List<CounterKey> keys = java.util.stream.IntStream.range(0, 200)
                     .mapToObj(i -> new CounterKey(FAST, "shared" + i))

@@ -104,6 +104,19 @@ public abstract class KitBase {
                 + namespace + "' AND period_type = '" + period + "'");
     }
 
+    /** How many counters of a namespace hold exactly {@code value} in their ALL bucket. */
+    protected long countersHolding(String namespace, long value) {
+        return database.queryLong("SELECT COUNT(*) FROM livecount_counter WHERE ns = '" + namespace
+                + "' AND period_type = 'ALL' AND counter_value = " + value);
+    }
+
+    /** Adds 1 to counters {@code prefix + 0} to {@code prefix + (count - 1)} of {@link #FAST}. */
+    protected static void addOneToEach(CounterService counters, String prefix, int count) {
+        for (int i = 0; i < count; i++) {
+            counters.add(new CounterKey(FAST, prefix + i), 1);
+        }
+    }
+
     protected ProxiedDatabase proxied() {
         return closeLater(new ProxiedDatabase(database));
     }
