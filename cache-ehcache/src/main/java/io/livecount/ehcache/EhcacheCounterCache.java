@@ -103,10 +103,13 @@ public final class EhcacheCounterCache implements CounterCache {
     @Override
     public boolean remove(BucketKey key, CounterEntry expected) {
         synchronized (stripe(key)) {
-            if (!expected.equals(current(key))) {
+            CounterEntry pinned = dirty.get(key);
+            if (pinned != null) { // under the lock an entry is in exactly one of the two places
+                return expected.equals(pinned) && dirty.remove(key) != null;
+            }
+            if (!expected.equals(clean.get(key))) {
                 return false;
             }
-            dirty.remove(key);
             clean.remove(key);
             return true;
         }
