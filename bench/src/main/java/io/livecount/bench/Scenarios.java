@@ -25,6 +25,8 @@ final class Scenarios {
         database(StrictScenario.NAME, (db, ds, threads) -> new StrictScenario(ds));
         inMemory(LongAdderScenario.NAME, (db, ds, threads) -> new LongAdderScenario());
         inMemory(EhcacheCasScenario.NAME, (db, ds, threads) -> new EhcacheCasScenario());
+        database(FastScenario.NAME, (db, ds, threads) -> new FastScenario(ds, false));
+        database(FastScenario.WINDOW_NAME, (db, ds, threads) -> new FastScenario(ds, true));
     }
 
     private Scenarios() {}
