@@ -27,6 +27,9 @@ final class Scenarios {
         inMemory(EhcacheCasScenario.NAME, (db, ds, threads) -> new EhcacheCasScenario());
         database(FastScenario.NAME, (db, ds, threads) -> new FastScenario(ds, false));
         database(FastScenario.WINDOW_NAME, (db, ds, threads) -> new FastScenario(ds, true));
+        database(JdbcBatchUpsertScenario.NAME, (db, ds, threads) -> new JdbcBatchUpsertScenario(db, threads, false));
+        database(
+                JdbcBatchUpsertScenario.WIDE_NAME, (db, ds, threads) -> new JdbcBatchUpsertScenario(db, threads, true));
     }
 
     private Scenarios() {}
