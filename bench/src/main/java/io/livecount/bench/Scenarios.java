@@ -30,6 +30,7 @@ final class Scenarios {
         database(JdbcBatchUpsertScenario.NAME, (db, ds, threads) -> new JdbcBatchUpsertScenario(db, threads, false));
         database(
                 JdbcBatchUpsertScenario.WIDE_NAME, (db, ds, threads) -> new JdbcBatchUpsertScenario(db, threads, true));
+        database(FlushScenario.NAME, (db, ds, threads) -> new FlushScenario(ds));
     }
 
     private Scenarios() {}
