@@ -45,11 +45,34 @@ enum BenchDatabase {
         return env("URL", defaultUrl);
     }
 
+    /**
+     * {@link #url()} with the driver's batch rewriting turned on: MariaDB (mysql-connector-j) {@code
+     * rewriteBatchedStatements=true}, PostgreSQL {@code reWriteBatchedInserts=true}; H2 unchanged.
+     */
+    String batchRewritingUrl() {
+        String parameter =
+                switch (this) {
+                    case MARIADB -> "rewriteBatchedStatements=true";
+                    case POSTGRESQL -> "reWriteBatchedInserts=true";
+                    case H2 -> null;
+                };
+        String url = url();
+        if (parameter == null || url.contains(parameter)) {
+            return url;
+        }
+        return url + (url.contains("?") ? "&" : "?") + parameter;
+    }
+
     /** A pool of {@code size} connections, all opened up front. */
     HikariDataSource pool(int size) {
+        return pool(size, url());
+    }
+
+    /** A pool of {@code size} connections to {@code url}, all opened up front. */
+    HikariDataSource pool(int size, String url) {
         HikariConfig config = new HikariConfig();
-        config.setPoolName("bench-" + id());
-        config.setJdbcUrl(url());
+        config.setPoolName("bench-" + id() + (url.equals(url()) ? "" : "-rewrite"));
+        config.setJdbcUrl(url);
         config.setUsername(env("USER", defaultUser));
         config.setPassword(env("PASSWORD", defaultPassword));
         config.setMaximumPoolSize(size);

@@ -12,6 +12,7 @@ record Options(
         List<Integer> keys,
         int seconds,
         int warmupSeconds,
+        boolean heap,
         boolean help) {
 
     static final String USAGE =
@@ -23,8 +24,11 @@ record Options(
               --keys n,...          distinct counters, each op picks one at random (default: 1,10000)
               --seconds n           measured seconds per run (default: 2)
               --warmup n            warm-up seconds before each run, 0 for none (default: 1)
+              --heap                instead of the scenarios: heap bytes per cached counter bucket
+                                    (Ehcache provider, no database; set -Xmx in LIVECOUNT_BENCH_JAVA_OPTS)
               --help                this text
             Every combination runs once; a line per run goes to stdout and to bench/target/results.csv.
+            Scenarios without a database (longadder, ehcache-cas) run once, first, as db=none.
             Environment: LIVECOUNT_BENCH_MARIADB_URL, LIVECOUNT_BENCH_POSTGRESQL_URL, LIVECOUNT_BENCH_H2_URL
             (and _USER, _PASSWORD) override the connection settings.""".formatted(String.join(",", Scenarios.names()), String.join(",", BenchDatabase.ids()));
 
@@ -43,10 +47,15 @@ record Options(
         List<Integer> keys = List.of(1, 10_000);
         int seconds = 2;
         int warmup = 1;
+        boolean heap = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--help") || arg.equals("-h")) {
-                return new Options(scenarios, databases, threads, keys, seconds, warmup, true);
+                return new Options(scenarios, databases, threads, keys, seconds, warmup, false, true);
+            }
+            if (arg.equals("--heap")) {
+                heap = true;
+                continue;
             }
             int equals = arg.startsWith("--") ? arg.indexOf('=') : -1;
             String name = equals > 0 ? arg.substring(0, equals) : arg;
@@ -70,7 +79,7 @@ record Options(
                             arg.startsWith("-") ? "unknown option '" + arg + "'" : "unexpected argument '" + arg + "'");
             }
         }
-        return new Options(scenarios, databases, threads, keys, seconds, warmup, false);
+        return new Options(scenarios, databases, threads, keys, seconds, warmup, heap, false);
     }
 
     int maxThreads() {

@@ -16,11 +16,23 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class Runner {
 
-    /** What one run measured. {@code lost} = completed increments − increase of the stored total. */
-    record Result(long operations, long nanos, long lost, long retries) {
+    /**
+     * What one run measured. {@code lost} = completed increments − increase of the stored total;
+     * {@code statements}: database statements of the measured phase and the final {@code
+     * storedTotal} (-1: not counted, see {@link Scenario#statements}).
+     */
+    record Result(long operations, long nanos, long lost, long retries, long statements) {
         long opsPerSecond() {
             return Math.round(operations * 1e9 / nanos);
         }
+    }
+
+    /**
+     * A scenario that times something other than increments from many threads (the {@code flush}
+     * scenario times only the write-back); {@link #run} hands the whole run to it.
+     */
+    interface SelfTimed {
+        Result run(List<String> keys, int warmupSeconds, int seconds) throws Exception;
     }
 
     /** An increment threw; the run has no valid result. */
@@ -38,19 +50,25 @@ final class Runner {
 
     static Result run(Scenario scenario, List<String> keys, int threads, int warmupSeconds, int seconds)
             throws Exception {
+        if (scenario instanceof SelfTimed selfTimed) {
+            return selfTimed.run(keys, warmupSeconds, seconds);
+        }
         scenario.reset(keys);
         if (warmupSeconds > 0) {
             phase(scenario, keys.size(), threads, warmupSeconds);
         }
         long totalBefore = scenario.storedTotal();
+        long statementsBefore = scenario.statements();
         long retriesBefore = scenario.retries();
         Phase measured = phase(scenario, keys.size(), threads, seconds);
         long increase = scenario.storedTotal() - totalBefore;
+        long statementsAfter = scenario.statements();
         return new Result(
                 measured.operations(),
                 measured.nanos(),
                 measured.operations() - increase,
-                scenario.retries() - retriesBefore);
+                scenario.retries() - retriesBefore,
+                statementsBefore < 0 ? -1 : statementsAfter - statementsBefore);
     }
 
     /** Lets {@code threads} workers increment for {@code seconds}, then waits for all of them. */
@@ -61,6 +79,7 @@ final class Runner {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         LongAdder operations = new LongAdder();
+        int perCall = scenario.batchSize(keyCount);
         List<Thread> workers = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
             Thread worker = new Thread(
@@ -71,7 +90,7 @@ final class Runner {
                             ThreadLocalRandom random = ThreadLocalRandom.current();
                             while (!stop.get()) {
                                 scenario.increment(random.nextInt(keyCount));
-                                done++;
+                                done += perCall;
                             }
                         } catch (Throwable e) {
                             failure.compareAndSet(null, e);

@@ -8,27 +8,52 @@ import javax.sql.DataSource;
 /** The known scenarios, in the order they run. */
 final class Scenarios {
 
+    /** Makes a scenario; {@code database} and {@code dataSource} are null for one that uses no database. */
     @FunctionalInterface
     interface Factory {
-        Scenario create(BenchDatabase database, DataSource dataSource) throws Exception;
+        Scenario create(BenchDatabase database, DataSource dataSource, int maxThreads) throws Exception;
     }
 
-    private static final Map<String, Factory> ALL = new LinkedHashMap<>();
+    private record Known(boolean usesDatabase, Factory factory) {}
+
+    private static final Map<String, Known> ALL = new LinkedHashMap<>();
 
     static {
-        ALL.put(JdbcUpdateScenario.NAME, (db, ds) -> new JdbcUpdateScenario(ds));
-        ALL.put(JpaNaiveScenario.NAME, JpaNaiveScenario::new);
-        ALL.put(JpaPessimisticScenario.NAME, JpaPessimisticScenario::new);
-        ALL.put(StrictScenario.NAME, (db, ds) -> new StrictScenario(ds));
+        database(JdbcUpdateScenario.NAME, (db, ds, threads) -> new JdbcUpdateScenario(ds));
+        database(JpaNaiveScenario.NAME, (db, ds, threads) -> new JpaNaiveScenario(db, ds));
+        database(JpaPessimisticScenario.NAME, (db, ds, threads) -> new JpaPessimisticScenario(db, ds));
+        database(StrictScenario.NAME, (db, ds, threads) -> new StrictScenario(ds));
+        inMemory(LongAdderScenario.NAME, (db, ds, threads) -> new LongAdderScenario());
+        inMemory(EhcacheCasScenario.NAME, (db, ds, threads) -> new EhcacheCasScenario());
+        database(FastScenario.NAME, (db, ds, threads) -> new FastScenario(ds, false));
+        database(FastScenario.WINDOW_NAME, (db, ds, threads) -> new FastScenario(ds, true));
+        database(JdbcBatchUpsertScenario.NAME, (db, ds, threads) -> new JdbcBatchUpsertScenario(db, threads, false));
+        database(
+                JdbcBatchUpsertScenario.WIDE_NAME, (db, ds, threads) -> new JdbcBatchUpsertScenario(db, threads, true));
+        database(FlushScenario.NAME, (db, ds, threads) -> new FlushScenario(ds));
     }
 
     private Scenarios() {}
+
+    private static void database(String name, Factory factory) {
+        ALL.put(name, new Known(true, factory));
+    }
+
+    private static void inMemory(String name, Factory factory) {
+        ALL.put(name, new Known(false, factory));
+    }
 
     static List<String> names() {
         return List.copyOf(ALL.keySet());
     }
 
-    static Scenario create(String name, BenchDatabase database, DataSource dataSource) throws Exception {
-        return ALL.get(name).create(database, dataSource);
+    /** False for the in-memory scenarios: they run once per invocation, as {@code db=none}. */
+    static boolean usesDatabase(String name) {
+        return ALL.get(name).usesDatabase();
+    }
+
+    static Scenario create(String name, BenchDatabase database, DataSource dataSource, int maxThreads)
+            throws Exception {
+        return ALL.get(name).factory().create(database, dataSource, maxThreads);
     }
 }

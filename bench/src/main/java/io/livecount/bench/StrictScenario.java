@@ -39,19 +39,24 @@ final class StrictScenario implements Scenario {
      */
     @Override
     public void reset(List<String> names) throws SQLException {
+        recreateRows(dataSource, NAMESPACE, names);
+        this.keys = names.stream().map(name -> CounterKey.of(NAMESPACE, name)).toList();
+    }
+
+    /** Deletes every row of {@code namespace} and inserts each name's all-time row at 0. */
+    static void recreateRows(DataSource dataSource, String namespace, List<String> names) throws SQLException {
         // Literals and setString: ns and counter_name are VARBINARY on MariaDB, VARCHAR elsewhere; the
         // bench's names are ASCII, so their UTF-8 bytes are what Livecount itself would store.
         try (Connection connection = dataSource.getConnection()) {
             try (Statement statement = connection.createStatement()) {
-                statement.executeUpdate("DELETE FROM livecount_counter WHERE ns = '" + NAMESPACE + "'");
+                statement.executeUpdate("DELETE FROM livecount_counter WHERE ns = '" + namespace + "'");
             }
             CounterTable.insertRows(
                     connection,
                     "INSERT INTO livecount_counter (ns, counter_name, period_type, bucket_start, counter_value) VALUES ",
-                    "('" + NAMESPACE + "', ?, 'ALL', 0, 0)",
+                    "('" + namespace + "', ?, 'ALL', 0, 0)",
                     names);
         }
-        this.keys = names.stream().map(name -> CounterKey.of(NAMESPACE, name)).toList();
     }
 
     @Override
