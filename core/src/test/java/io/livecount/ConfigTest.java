@@ -72,7 +72,7 @@ class ConfigTest {
         assertThatThrownBy(() -> writeBack
                         .maxBacklog(100, WriteBackConfig.BacklogPolicy.FAIL_FAST)
                         .build())
-                .hasMessage("maxBacklog (100) must be at least maxDirtyCounters (10000)");
+                .hasMessage("maxBacklog (100) must be at least maxDirtyCounters (100000)");
         WriteBackConfig defaults = WriteBackConfig.builder(new UnusedCache()).build();
         assertThat(defaults.maxDelay()).isEqualTo(Duration.ofSeconds(1));
         assertThat(defaults.localWindow()).isZero();

@@ -7,9 +7,9 @@ import io.livecount.spi.BucketKey;
 import io.livecount.spi.CounterEntry;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -30,8 +30,11 @@ final class FlushCycle {
     private final Transactor transactor;
     private final WriteBackStore store;
     private final SecureRandom random = new SecureRandom();
-    /** Write-backs attempted but not known to have committed, with the buckets they took. */
-    private final Map<Long, List<BucketKey>> unresolved = new LinkedHashMap<>();
+    /**
+     * Write-backs attempted but not known to have committed, with the buckets they took. Changed
+     * by the pass only; concurrent because metrics read it from other threads.
+     */
+    private final Map<Long, List<BucketKey>> unresolved = new ConcurrentHashMap<>();
 
     final LongAdder pendingTotal = new LongAdder();
     final LongAdder flushedRows = new LongAdder();
