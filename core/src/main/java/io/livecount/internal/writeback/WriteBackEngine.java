@@ -16,7 +16,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * The write-back thread and its triggers: a pass at least every {@link WriteBackConfig#maxDelay()},
  * earlier when asked ({@link #requestFlush()}: threshold or dirty-count triggers), retries with
  * backoff (100 ms doubling to 5 s) while the database fails, local-window drains in between, and
- * an hourly-ish cleanup of old write-back markers. {@link #flush()} runs a pass on the caller's
+ * a cleanup of write-back markers older than 7 days every 10 minutes. {@link #flush()} runs a pass on the caller's
  * thread; passes never overlap.
  *
  * <p>Thread-safe.
