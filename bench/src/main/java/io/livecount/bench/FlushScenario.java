@@ -1,14 +1,8 @@
 package io.livecount.bench;
 
-import io.livecount.ConsistencyMode;
 import io.livecount.CounterKey;
-import io.livecount.CounterService;
-import io.livecount.Livecount;
-import io.livecount.LivecountConfig;
-import io.livecount.NamespaceSettings;
 import io.livecount.WriteBackConfig;
 import io.livecount.WriteBackConfig.BacklogPolicy;
-import io.livecount.ehcache.EhcacheCounterCache;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -22,7 +16,7 @@ import javax.sql.DataSource;
  * count does not apply (a flush runs on the caller's thread, one statement at a time): one run per
  * key count, reported as threads=1.
  */
-final class FlushScenario implements Scenario, Runner.SelfTimed {
+final class FlushScenario extends WriteBackScenario implements Runner.SelfTimed {
 
     static final String NAME = "flush";
     static final String NAMESPACE = "bench-flush";
@@ -30,40 +24,22 @@ final class FlushScenario implements Scenario, Runner.SelfTimed {
 
     private record Rounds(long dirtyCounters, long flushNanos) {}
 
-    private final DataSource dataSource;
-    private CounterService counters;
-    private CounterKey[] keys = new CounterKey[0];
-
     FlushScenario(DataSource dataSource) {
-        this.dataSource = dataSource;
-        this.counters = create();
+        super(dataSource, NAMESPACE);
+        start();
     }
 
-    private CounterService create() {
-        return Livecount.create(LivecountConfig.builder()
-                .dataSource(dataSource)
-                .namespace(NAMESPACE, NamespaceSettings.of().withMode(ConsistencyMode.FAST))
-                .writeBack(WriteBackConfig.builder(EhcacheCounterCache.builder()
-                                .heapEntries(100_000)
-                                .build())
-                        .maxDelay(Duration.ofHours(1))
-                        .maxDirtyCounters(NO_TRIGGER)
-                        .maxBacklog(NO_TRIGGER, BacklogPolicy.BLOCK)
-                        .build())
-                .build());
+    @Override
+    WriteBackConfig.Builder configure(WriteBackConfig.Builder writeBack) {
+        return writeBack
+                .maxDelay(Duration.ofHours(1))
+                .maxDirtyCounters(NO_TRIGGER)
+                .maxBacklog(NO_TRIGGER, BacklogPolicy.BLOCK);
     }
 
     @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    public void reset(List<String> names) throws SQLException {
-        counters.close();
-        counters = create();
-        StrictScenario.recreateRows(dataSource, NAMESPACE, names);
-        this.keys = names.stream().map(name -> CounterKey.of(NAMESPACE, name)).toArray(CounterKey[]::new);
     }
 
     @Override
@@ -108,35 +84,13 @@ final class FlushScenario implements Scenario, Runner.SelfTimed {
         return new Rounds(dirty, nanos);
     }
 
-    /** Adds 1 to one key (unused by the runner; the rounds add to every key). */
-    @Override
-    public void increment(int keyIndex) {
-        counters.add(keys[keyIndex], 1);
-    }
-
-    @Override
-    public long storedTotal() throws SQLException {
-        counters.flush();
-        return FastScenario.sumAll(dataSource, NAMESPACE);
-    }
-
     @Override
     public boolean usesThreads() {
         return false;
     }
 
     @Override
-    public long statements() {
-        return counters.writeBackMetrics().flushStatements();
-    }
-
-    @Override
     public StatementsMetric statementsMetric() {
         return new StatementsMetric("statements_per_1k_dirty", 1_000);
-    }
-
-    @Override
-    public void close() {
-        counters.close();
     }
 }

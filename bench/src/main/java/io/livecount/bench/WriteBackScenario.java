@@ -1,0 +1,92 @@
+package io.livecount.bench;
+
+import io.livecount.ConsistencyMode;
+import io.livecount.CounterKey;
+import io.livecount.CounterService;
+import io.livecount.Livecount;
+import io.livecount.LivecountConfig;
+import io.livecount.NamespaceSettings;
+import io.livecount.WriteBackConfig;
+import io.livecount.ehcache.EhcacheCounterCache;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * What the FAST scenarios share: a Livecount service in FAST mode over {@link EhcacheCounterCache}
+ * for one namespace, made anew for each run (fresh write-back metrics), and a stored total that
+ * flushes and then reads the table itself, so that {@code lost} checks that every add reached it.
+ */
+abstract class WriteBackScenario implements Scenario {
+
+    final DataSource dataSource;
+    private final String namespace;
+    CounterService counters;
+    CounterKey[] keys = new CounterKey[0];
+
+    WriteBackScenario(DataSource dataSource, String namespace) {
+        this.dataSource = dataSource;
+        this.namespace = namespace;
+    }
+
+    /** The write-back settings of this scenario, on top of a 100,000-entry Ehcache. */
+    abstract WriteBackConfig.Builder configure(WriteBackConfig.Builder writeBack);
+
+    /** Call last in the subclass constructor: creates livecount_counter if missing. */
+    final void start() {
+        counters = create();
+    }
+
+    private CounterService create() {
+        return Livecount.create(LivecountConfig.builder()
+                .dataSource(dataSource)
+                .namespace(namespace, NamespaceSettings.of().withMode(ConsistencyMode.FAST))
+                .writeBack(configure(WriteBackConfig.builder(EhcacheCounterCache.builder()
+                                .heapEntries(100_000)
+                                .build()))
+                        .build())
+                .build());
+    }
+
+    /**
+     * A new service and cache per run, the namespace cleared and each key's all-time row
+     * pre-created at 0, as {@code strict} does.
+     */
+    @Override
+    public void reset(List<String> names) throws SQLException {
+        counters.close(); // writes what the previous run left (nothing: storedTotal flushed it)
+        counters = create();
+        StrictScenario.recreateRows(dataSource, namespace, names);
+        this.keys = names.stream().map(name -> CounterKey.of(namespace, name)).toArray(CounterKey[]::new);
+    }
+
+    @Override
+    public void increment(int keyIndex) {
+        counters.add(keys[keyIndex], 1);
+    }
+
+    @Override
+    public long storedTotal() throws SQLException {
+        counters.flush();
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT COALESCE(SUM(counter_value), 0) FROM livecount_counter"
+                        + " WHERE ns = '" + namespace + "' AND period_type = 'ALL'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Override
+    public long statements() {
+        return counters.writeBackMetrics().flushStatements();
+    }
+
+    @Override
+    public void close() {
+        counters.close();
+    }
+}
