@@ -1,6 +1,7 @@
 package io.livecount;
 
 import io.livecount.internal.KeyRules;
+import io.livecount.spi.CallerTransactions;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -44,6 +45,7 @@ public final class LivecountConfig {
     private final int maxConcurrentCommits;
     private final SchemaAction schemaAction;
     private final WriteBackConfig writeBack;
+    private final CallerTransactions callerTransactions;
 
     private LivecountConfig(Builder b) {
         this.dataSource = b.dataSource;
@@ -61,6 +63,7 @@ public final class LivecountConfig {
         this.maxConcurrentCommits = b.maxConcurrentCommits;
         this.schemaAction = b.schemaAction;
         this.writeBack = b.writeBack;
+        this.callerTransactions = b.callerTransactions;
     }
 
     public static Builder builder() {
@@ -139,6 +142,11 @@ public final class LivecountConfig {
         return writeBack;
     }
 
+    /** The transactions the service joins by itself (JTA), or null when it joins none. */
+    public CallerTransactions callerTransactions() {
+        return callerTransactions;
+    }
+
     /** Mutable, not thread-safe builder of {@link LivecountConfig}. */
     public static final class Builder {
         private DataSource dataSource;
@@ -156,6 +164,7 @@ public final class LivecountConfig {
         private int maxConcurrentCommits = 2;
         private SchemaAction schemaAction = SchemaAction.CREATE_IF_MISSING;
         private WriteBackConfig writeBack;
+        private CallerTransactions callerTransactions;
 
         private Builder() {}
 
@@ -246,12 +255,29 @@ public final class LivecountConfig {
             return this;
         }
 
+        /**
+         * Makes the service join the calling thread's transaction (e.g. {@code
+         * JtaTransactions.of(registry)}): while one is active, STRICT adds and deletes run in it and
+         * commit or roll back with it, and FAST adds reach the cache only after it commits. The
+         * connections of your {@link #dataSource} or {@link #entityManagerFactory} must enlist in
+         * it; a pool built from a JDBC URL never does, so that combination is refused.
+         */
+        public Builder joinTransactions(CallerTransactions callerTransactions) {
+            this.callerTransactions = Objects.requireNonNull(callerTransactions, "callerTransactions");
+            return this;
+        }
+
         public LivecountConfig build() {
             int storages =
                     (dataSource != null ? 1 : 0) + (entityManagerFactory != null ? 1 : 0) + (jdbcUrl != null ? 1 : 0);
             if (storages != 1) {
                 throw new IllegalArgumentException(
                         "exactly one of dataSource, entityManagerFactory and jdbcUrl must be set, found " + storages);
+            }
+            if (callerTransactions != null && jdbcUrl != null) {
+                throw new IllegalArgumentException("joinTransactions(...) needs a dataSource or entityManagerFactory"
+                        + " whose connections enlist in those transactions; the pool built from jdbcUrl "
+                        + quote(jdbcUrl) + " never does");
             }
             if (writeBack == null) {
                 requireStrict("defaultMode", defaultMode);

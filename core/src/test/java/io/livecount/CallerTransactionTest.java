@@ -70,13 +70,13 @@ class CallerTransactionTest extends DatabaseTest {
     }
 
     @Test
-    @DisplayName("a FAST add cannot join the caller's transaction: refused before writing")
+    @DisplayName("a FAST add without a write-back configured is refused inside the transaction too")
     void fastRefused() {
         EntityManager em = emf.createEntityManager();
         em.getTransaction().begin();
         assertThatThrownBy(() -> counters.joining(em).add(key, 1, AddOptions.in(ConsistencyMode.FAST)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("cannot join the caller's transaction");
+                .hasMessageContaining("needs a write-back");
         em.getTransaction().commit();
         em.close();
         assertThat(database.rowCount()).isZero();

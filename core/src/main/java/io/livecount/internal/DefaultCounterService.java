@@ -1,5 +1,6 @@
 package io.livecount.internal;
 
+import io.livecount.AddOptions;
 import io.livecount.ConsistencyMode;
 import io.livecount.CounterKey;
 import io.livecount.CounterOperations;
@@ -10,6 +11,7 @@ import io.livecount.Period;
 import io.livecount.WriteBackMetrics;
 import io.livecount.internal.store.ConnectionSource;
 import io.livecount.internal.store.CounterStore;
+import io.livecount.internal.store.Row;
 import io.livecount.internal.store.SqlWork;
 import io.livecount.internal.store.Transactor;
 import io.livecount.internal.store.WriteBackStore;
@@ -24,10 +26,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The {@link CounterService}: owned transactions, STRICT adds through group commit, FAST adds
- * through the write-back (when configured). Reads include this node's unwritten FAST deltas.
+ * through the write-back (when configured). Reads include this node's unwritten FAST deltas. When
+ * the calling thread is in a caller transaction (JTA, {@link LivecountConfig#callerTransactions()}),
+ * adds and deletes join it, and the write-back and cache loads run outside it.
  */
 public final class DefaultCounterService extends StoreOperations implements CounterService {
 
@@ -37,6 +42,8 @@ public final class DefaultCounterService extends StoreOperations implements Coun
     private final Transactor transactor;
     private final GroupCommitter committer;
     private final WriteBack writeBack;
+    private final JtaTransaction jta;
+    private final JoinedOperations inJta;
     private volatile boolean closed;
 
     public DefaultCounterService(LivecountConfig config, ConnectionSource connections, CounterStore store) {
@@ -53,6 +60,24 @@ public final class DefaultCounterService extends StoreOperations implements Coun
                         new WriteBackStore(store.dialect()),
                         (key, delta, rows, wantsValue) ->
                                 committer.commit(new PendingAdd(key, delta, rows, wantsValue)));
+        this.jta = config.callerTransactions() == null
+                ? null
+                : new JtaTransaction(config.callerTransactions(), connections, store.dialect());
+        this.inJta = jta == null ? null : new JoinedOperations(config, store, jta, this);
+    }
+
+    @Override
+    public void add(CounterKey key, long delta, AddOptions options) {
+        if (inCallerTransaction()) {
+            inJta.add(key, delta, options);
+        } else {
+            super.add(key, delta, options);
+        }
+    }
+
+    @Override
+    public long addAndGet(CounterKey key, long delta, AddOptions options) {
+        return inCallerTransaction() ? inJta.addAndGet(key, delta, options) : super.addAndGet(key, delta, options);
     }
 
     @Override
@@ -68,15 +93,34 @@ public final class DefaultCounterService extends StoreOperations implements Coun
     @Override
     long fastAdd(CounterKey key, long delta, Instant eventTime, boolean wantsValue) {
         ensureOpen();
-        if (writeBack == null) {
-            throw new IllegalArgumentException("mode FAST for " + key + " needs a write-back: configure"
-                    + " LivecountConfig.Builder.writeBack(...), or use STRICT");
-        }
+        requireWriteBack(key);
         if (wantsValue) {
             return writeBack.addAndGet(key, delta, eventTime);
         }
         writeBack.add(key, delta, eventTime);
         return 0;
+    }
+
+    /** A FAST add of a caller transaction that has committed. */
+    void fastAddNow(CounterKey key, long delta, Instant eventTime) {
+        fastAdd(key, delta, eventTime, false);
+    }
+
+    void requireWriteBack(CounterKey key) {
+        if (writeBack == null) {
+            throw new IllegalArgumentException("mode FAST for " + key + " needs a write-back: configure"
+                    + " LivecountConfig.Builder.writeBack(...), or use STRICT");
+        }
+    }
+
+    /** Whether this node caches counter buckets (FAST mode is configured). */
+    boolean cachesBuckets() {
+        return writeBack != null;
+    }
+
+    /** Forgets cached buckets that a committed caller transaction changed. */
+    void invalidate(List<Row> rows) {
+        writeBack.invalidate(rows);
     }
 
     @Override
@@ -91,8 +135,9 @@ public final class DefaultCounterService extends StoreOperations implements Coun
             buckets.add(new BucketKey(key, period, bucket));
             allFast &= config.modeOf(key.namespace()) == ConsistencyMode.FAST;
         }
+        boolean fast = allFast;
         Map<CounterKey, Long> values = new HashMap<>();
-        writeBack.totals(buckets, allFast).forEach((b, total) -> values.put(b.key(), total));
+        cacheWork(() -> writeBack.totals(buckets, fast)).forEach((b, total) -> values.put(b.key(), total));
         return values;
     }
 
@@ -110,7 +155,7 @@ public final class DefaultCounterService extends StoreOperations implements Coun
             buckets.add(new BucketKey(key, period, CounterStore.bucketColumn(start)));
         }
         Map<Long, Long> values = new HashMap<>();
-        writeBack.rangeTotals(buckets, last).forEach((b, total) -> values.put(b.bucketStart(), total));
+        cacheWork(() -> writeBack.rangeTotals(buckets, last)).forEach((b, total) -> values.put(b.bucketStart(), total));
         return values;
     }
 
@@ -123,9 +168,12 @@ public final class DefaultCounterService extends StoreOperations implements Coun
     @Override
     public boolean delete(CounterKey key) {
         flush(); // otherwise pending deltas would recreate the rows after the delete
-        boolean deleted = super.delete(key);
+        boolean deleted = inCallerTransaction() ? inJta.delete(key) : super.delete(key);
         if (writeBack != null) {
             writeBack.invalidateAll();
+            if (inCallerTransaction()) {
+                jta.afterCommit(writeBack::invalidateAll); // a load before the commit saw the rows
+            }
         }
         return deleted;
     }
@@ -145,14 +193,18 @@ public final class DefaultCounterService extends StoreOperations implements Coun
     @Override
     public CounterOperations joining(EntityManager entityManager) {
         ensureOpen();
-        return new JoinedOperations(config, store, Objects.requireNonNull(entityManager, "entityManager"));
+        Objects.requireNonNull(entityManager, "entityManager");
+        return new JoinedOperations(config, store, new EntityManagerTransaction(entityManager, store.dialect()), this);
     }
 
     @Override
     public void flush() {
         ensureOpen();
         if (writeBack != null) {
-            writeBack.flush();
+            cacheWork(() -> {
+                writeBack.flush();
+                return null;
+            });
         }
     }
 
@@ -184,6 +236,15 @@ public final class DefaultCounterService extends StoreOperations implements Coun
         } finally {
             connections.close();
         }
+    }
+
+    private boolean inCallerTransaction() {
+        return jta != null && jta.active();
+    }
+
+    /** Runs work that reads or writes on behalf of the cache: never inside a caller transaction. */
+    private <T> T cacheWork(Supplier<T> work) {
+        return inCallerTransaction() ? OutsideTransaction.call(work) : work.get();
     }
 
     private void ensureOpen() {

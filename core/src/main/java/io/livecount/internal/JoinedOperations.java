@@ -3,71 +3,64 @@ package io.livecount.internal;
 import io.livecount.CounterKey;
 import io.livecount.LivecountConfig;
 import io.livecount.internal.store.CounterStore;
-import io.livecount.internal.store.SqlErrors;
+import io.livecount.internal.store.Row;
 import io.livecount.internal.store.SqlWork;
-import jakarta.persistence.EntityManager;
-import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
-import org.hibernate.Session;
 
 /**
- * The operations on the connection of a caller's {@link EntityManager} transaction. Nothing is
- * committed, rolled back or retried here: the caller's transaction decides.
+ * The operations inside a caller's transaction. STRICT adds, reads and deletes run on the
+ * transaction's connection and commit or roll back with it. A FAST add is checked now and reaches
+ * the service's cache only after the transaction commits: a rolled-back transaction counts
+ * nothing. Nothing is committed, rolled back or retried here.
  */
 final class JoinedOperations extends StoreOperations {
 
-    private final EntityManager entityManager;
+    private final CallerTransaction transaction;
+    private final DefaultCounterService service;
 
-    JoinedOperations(LivecountConfig config, CounterStore store, EntityManager entityManager) {
+    JoinedOperations(
+            LivecountConfig config, CounterStore store, CallerTransaction transaction, DefaultCounterService service) {
         super(config, store);
-        this.entityManager = entityManager;
+        this.transaction = transaction;
+        this.service = service;
     }
 
     @Override
     long commitAdd(PendingAdd add) {
         // Bucketing emits one key's rows in period order, which is already the global lock order.
-        Map<CounterKey, Long> values = run(connection -> store.upsert(connection, add.rows, add.wantsValue));
+        Map<CounterKey, Long> values =
+                transaction.run(connection -> store.upsert(connection, add.rows, add.wantsValue));
+        if (service.cachesBuckets()) {
+            List<Row> rows = add.rows;
+            transaction.afterCommit(() -> service.invalidate(rows)); // the cache may hold the old values
+        }
         return add.wantsValue ? values.get(add.key) : 0;
     }
 
     @Override
     long fastAdd(CounterKey key, long delta, Instant eventTime, boolean wantsValue) {
-        throw new IllegalArgumentException("a FAST add of " + key + " cannot join the caller's transaction: it is"
-                + " written back later, outside it. Use STRICT here (AddOptions.in(ConsistencyMode.STRICT)), or"
-                + " add through the CounterService itself");
+        service.requireWriteBack(key);
+        if (wantsValue) {
+            throw new IllegalArgumentException(
+                    "addAndGet in FAST mode cannot return a value inside a transaction: the" + " add of " + key
+                            + " reaches the counter only when the transaction commits. Use add(), or STRICT");
+        }
+        Instant at = eventTime != null ? eventTime : config.clock().instant(); // the add's time, not the commit's
+        bucketing.rows(key, delta, at); // an impossible time fails now, inside the transaction
+        transaction.requireActive(); // fail now rather than never count
+        transaction.afterCommit(() -> service.fastAddNow(key, delta, at));
+        return 0;
     }
 
     @Override
     <T> T read(SqlWork<T> work) {
-        return run(work);
+        return transaction.run(work);
     }
 
     @Override
     <T> T write(SqlWork<T> work) {
-        return run(work);
-    }
-
-    private <T> T run(SqlWork<T> work) {
-        if (!entityManager.isOpen() || !entityManager.isJoinedToTransaction()) {
-            throw new IllegalStateException(
-                    "the EntityManager passed to joining() has no active transaction; begin one, or use the"
-                            + " CounterService itself to let Livecount own the transaction");
-        }
-        Session session = entityManager.unwrap(Session.class);
-        // Hibernate wraps an SQLException thrown by the work; carry ours out untouched instead.
-        SQLException[] failure = new SQLException[1];
-        T result = session.doReturningWork(connection -> {
-            try {
-                return work.run(connection);
-            } catch (SQLException e) {
-                failure[0] = e;
-                return null;
-            }
-        });
-        if (failure[0] != null) {
-            throw SqlErrors.translate(store.dialect(), failure[0], false);
-        }
-        return result;
+        return transaction.run(work);
     }
 }

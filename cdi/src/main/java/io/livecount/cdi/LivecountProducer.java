@@ -1,0 +1,146 @@
+package io.livecount.cdi;
+
+import io.livecount.CounterService;
+import io.livecount.Livecount;
+import io.livecount.LivecountConfig;
+import io.livecount.cdi.internal.ConfigReader;
+import io.livecount.cdi.internal.SettingsSource;
+import io.livecount.jta.JtaTransactions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.literal.NamedLiteral;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+
+/**
+ * Makes {@code @Inject CounterService} work: produces the application's one {@link CounterService}
+ * ({@code @ApplicationScoped}, closed when the container stops) from a {@link LivecountConfig}
+ * that it reads from the {@code livecount.*} settings (MicroProfile Config when present, otherwise
+ * system properties and {@code livecount.properties}). The service is created at start-up, so a
+ * wrong or missing setting fails the deployment with a message naming the key.
+ *
+ * <p>To replace the configuration, write your own {@code @Produces @Alternative @Priority(1)
+ * LivecountConfig} method; to replace the service, the same for {@code CounterService}.
+ *
+ * <p>STRICT and FAST adds join the caller's JTA transaction when a {@link
+ * TransactionSynchronizationRegistry} is found (a CDI bean, or JNDI) and the data source enlists.
+ */
+@ApplicationScoped
+public class LivecountProducer {
+
+    private final List<AutoCloseable> owned = new CopyOnWriteArrayList<>();
+
+    @Inject
+    @Any
+    Instance<Object> beans;
+
+    /** The configuration read from the {@code livecount.*} settings. */
+    @Produces
+    @Dependent
+    public LivecountConfig livecountConfig() {
+        return ConfigReader.read(SettingsSource.detect(), new ApplicationResources());
+    }
+
+    /** The application's counter service. */
+    @Produces
+    @ApplicationScoped
+    public CounterService counterService(LivecountConfig config) {
+        return Livecount.create(config);
+    }
+
+    /** Writes pending FAST deltas and closes the service, then what the configuration opened. */
+    public void close(@Disposes CounterService service) {
+        try {
+            service.close();
+        } finally {
+            for (AutoCloseable resource : owned) {
+                try {
+                    resource.close();
+                } catch (Exception e) {
+                    System.getLogger(LivecountProducer.class.getName())
+                            .log(System.Logger.Level.WARNING, "closing " + resource + " failed", e);
+                }
+            }
+            owned.clear();
+        }
+    }
+
+    /** Creates the service at start-up: bad settings fail the deployment, not the first request. */
+    void startUp(@Observes Startup startup, CounterService service) {
+        service.config();
+    }
+
+    /** What settings can refer to: CDI beans first, then JNDI, then Jakarta Persistence bootstrap. */
+    private final class ApplicationResources implements ConfigReader.Resources {
+
+        @Override
+        public DataSource dataSourceBean(String name) {
+            Instance<DataSource> found = name == null
+                    ? beans.select(DataSource.class)
+                    : beans.select(DataSource.class, NamedLiteral.of(name));
+            if (!found.isResolvable()) {
+                throw new IllegalArgumentException("livecount.datasource = '" + (name == null ? "cdi" : "cdi:" + name)
+                        + "': " + (found.isAmbiguous() ? "several" : "no") + " DataSource bean"
+                        + (name == null ? "" : " named '" + name + "'") + " found");
+            }
+            return found.get();
+        }
+
+        @Override
+        public DataSource jndiDataSource(String jndiName) {
+            try {
+                return (DataSource) new InitialContext().lookup(jndiName);
+            } catch (NamingException | RuntimeException e) {
+                throw new IllegalArgumentException(
+                        "livecount.datasource = '" + jndiName + "': no DataSource at this JNDI name (" + e + ")", e);
+            }
+        }
+
+        @Override
+        public EntityManagerFactory persistenceUnit(String unitName) {
+            for (EntityManagerFactory bean : beans.select(EntityManagerFactory.class)) {
+                if (unitName.equals(bean.getName())) {
+                    return bean;
+                }
+            }
+            try {
+                EntityManagerFactory created = Persistence.createEntityManagerFactory(unitName);
+                owned.add(created::close);
+                return created;
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(
+                        "livecount.persistence-unit = '" + unitName
+                                + "': no EntityManagerFactory bean of that unit, and it cannot be bootstrapped: " + e,
+                        e);
+            }
+        }
+
+        @Override
+        public Optional<TransactionSynchronizationRegistry> transactionRegistry() {
+            Instance<TransactionSynchronizationRegistry> bean = beans.select(TransactionSynchronizationRegistry.class);
+            if (bean.isResolvable()) {
+                return Optional.of(bean.get());
+            }
+            try {
+                return Optional.of(
+                        (TransactionSynchronizationRegistry) new InitialContext().lookup(JtaTransactions.JNDI_NAME));
+            } catch (NamingException | RuntimeException | LinkageError absent) {
+                return Optional.empty(); // no JTA here
+            }
+        }
+    }
+}
