@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.livecount.spi.BucketKey;
+import io.livecount.spi.CallerTransactions;
 import io.livecount.spi.CounterCache;
 import io.livecount.spi.CounterEntry;
 import java.time.Duration;
@@ -39,6 +40,32 @@ class ConfigTest {
                 .hasMessage("maxPoolSize must be between 1 and 1000, was 5000");
         assertThatThrownBy(() -> builder.jdbcUrl("mysql://x", "u", "p"))
                 .hasMessage("jdbcUrl must start with 'jdbc:', was 'mysql://x'");
+    }
+
+    @Test
+    @DisplayName("joining transactions over a pool built from a JDBC URL is refused: it never enlists")
+    void joiningNeedsAnEnlistingSource() {
+        CallerTransactions never = new CallerTransactions() {
+            @Override
+            public boolean inTransaction() {
+                return false;
+            }
+
+            @Override
+            public <T extends Runnable> T afterCommit(Object key, java.util.function.Supplier<T> create) {
+                throw new IllegalStateException("no transaction");
+            }
+        };
+        builder.jdbcUrl("jdbc:h2:mem:a", "sa", "").joinTransactions(never);
+        assertThatThrownBy(builder::build)
+                .hasMessageStartingWith("joinTransactions(...) needs a dataSource or entityManagerFactory")
+                .hasMessageContaining("'jdbc:h2:mem:a'");
+        assertThat(LivecountConfig.builder()
+                        .dataSource(new org.h2.jdbcx.JdbcDataSource())
+                        .joinTransactions(never)
+                        .build()
+                        .callerTransactions())
+                .isSameAs(never);
     }
 
     @Test

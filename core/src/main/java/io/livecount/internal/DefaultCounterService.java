@@ -68,6 +68,7 @@ public final class DefaultCounterService extends StoreOperations implements Coun
 
     @Override
     public void add(CounterKey key, long delta, AddOptions options) {
+        ensureOpen();
         if (inCallerTransaction()) {
             inJta.add(key, delta, options);
         } else {
@@ -77,6 +78,7 @@ public final class DefaultCounterService extends StoreOperations implements Coun
 
     @Override
     public long addAndGet(CounterKey key, long delta, AddOptions options) {
+        ensureOpen();
         return inCallerTransaction() ? inJta.addAndGet(key, delta, options) : super.addAndGet(key, delta, options);
     }
 
