@@ -20,10 +20,17 @@ import java.util.Set;
  * <p><b>Exactly once.</b> Every write-back has a random 63-bit id. Its statement upserts the deltas
  * and, as one more row of the same statement, a marker row for the id: ns {@value #MARKER_NS}
  * (a control character no counter key may contain), name {@code flush}, period {@code FLUSH},
- * bucket_start = the id, value = when it was applied (epoch seconds). The marker commits if and
- * only if the deltas do. A retry first inserts the marker if absent, in a transaction of its own
- * with the deltas: finding it means the first attempt committed, and the retry writes nothing. A
- * first attempt still in flight holds the marker's row lock, so the retry waits for its outcome.
+ * bucket_start = the id, value = {@value #MARKER_BASE} + when it was applied (epoch seconds). The
+ * marker commits if and only if the deltas do. A retry first inserts the marker if absent, in a
+ * transaction of its own with the deltas: finding it means the first attempt committed, and the
+ * retry writes nothing. A first attempt still in flight holds the marker's row lock, so the retry
+ * waits for its outcome.
+ *
+ * <p><b>A marker is written once.</b> The upsert adds values, so a first attempt that runs after
+ * someone else already wrote its marker (another node adopted the write-back while this one was
+ * slow, see the cluster docs) would add the marker to itself. Every marker value is at least
+ * {@value #MARKER_BASE} = 2^62, so that sum leaves the BIGINT range: the database refuses the whole
+ * statement (an overflow, deltas included), and the retry then finds the marker.
  */
 public final class WriteBackStore {
 
@@ -32,6 +39,9 @@ public final class WriteBackStore {
 
     private static final String MARKER_NAME = "flush";
     private static final String MARKER_PERIOD = "FLUSH";
+    /** Added to every marker's time: two markers never sum inside a BIGINT. */
+    static final long MARKER_BASE = 1L << 62;
+
     private static final int READ_CHUNK = 400;
 
     private final SqlDialect dialect;
@@ -91,7 +101,7 @@ public final class WriteBackStore {
             dialect.bindText(statement, 1, MARKER_NS);
             dialect.bindText(statement, 2, MARKER_NAME);
             statement.setString(3, MARKER_PERIOD);
-            statement.setLong(4, beforeSeconds);
+            statement.setLong(4, MARKER_BASE + beforeSeconds);
             return statement.executeUpdate();
         }
     }
@@ -196,7 +206,7 @@ public final class WriteBackStore {
         dialect.bindText(statement, index + 1, MARKER_NAME);
         statement.setString(index + 2, MARKER_PERIOD);
         statement.setLong(index + 3, flushId);
-        statement.setLong(index + 4, nowSeconds);
+        statement.setLong(index + 4, MARKER_BASE + nowSeconds);
         return index + 5;
     }
 }

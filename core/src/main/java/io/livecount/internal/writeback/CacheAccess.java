@@ -3,12 +3,14 @@ package io.livecount.internal.writeback;
 import io.livecount.spi.BucketKey;
 import io.livecount.spi.CounterCache;
 import io.livecount.spi.CounterEntry;
+import io.livecount.spi.EntryChange;
 import java.util.Objects;
-import java.util.function.UnaryOperator;
 
 /**
- * The compare-and-swap retry loop, written once for every provider: read the entry, compute the
- * next one with a pure function, and store it only if the entry is still the one read.
+ * How core changes entries, written once for every provider: the compare-and-swap retry loop (read
+ * the entry, compute the next one with a pure function, store it only if the entry is still the one
+ * read), or, for a provider that {@linkplain CounterCache#appliesChanges() applies changes itself},
+ * the same function sent to where the entry lives.
  */
 final class CacheAccess {
 
@@ -31,7 +33,10 @@ final class CacheAccess {
      * new entry. {@code change} may run several times and must not have side effects; what it
      * throws propagates and leaves the entry unchanged.
      */
-    CounterEntry update(BucketKey key, UnaryOperator<CounterEntry> change) {
+    CounterEntry update(BucketKey key, EntryChange change) {
+        if (cache.appliesChanges()) {
+            return cache.apply(key, change);
+        }
         while (true) {
             CounterEntry current = cache.get(key);
             CounterEntry next = change.apply(current);
@@ -44,6 +49,19 @@ final class CacheAccess {
 
     /** Replaces {@code expected} by {@code next} once, without retrying; returns whether it did. */
     boolean tryStore(BucketKey key, CounterEntry expected, CounterEntry next) {
+        if (cache.appliesChanges()) {
+            try {
+                cache.apply(key, current -> {
+                    if (!Objects.equals(current, expected)) {
+                        throw new StaleEntry(); // an equal result would not tell whether this swap happened
+                    }
+                    return next;
+                });
+                return true;
+            } catch (StaleEntry stale) {
+                return false;
+            }
+        }
         if (expected == null) {
             return next == null || cache.putIfAbsent(key, next) == null;
         }
@@ -51,5 +69,14 @@ final class CacheAccess {
             return cache.remove(key, expected);
         }
         return cache.replace(key, expected, next);
+    }
+
+    /** The entry is no longer the one expected. Thrown where the entry lives, so no stack trace. */
+    static final class StaleEntry extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StaleEntry() {
+            super("the entry changed", null, false, false);
+        }
     }
 }

@@ -144,7 +144,10 @@ public final class WriteBack {
     }
 
     private void undo(List<Row> added) {
-        added.forEach(row -> cache.update(row.id(), entry -> Entries.add(entry, -row.delta())));
+        for (Row row : added) {
+            long undo = -row.delta(); // only a long goes into the change: it may be serialized
+            cache.update(row.id(), entry -> Entries.add(entry, undo));
+        }
     }
 
     private void addToEntry(BucketKey key, long delta) {

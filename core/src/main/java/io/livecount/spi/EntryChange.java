@@ -1,0 +1,17 @@
+package io.livecount.spi;
+
+import java.io.Serializable;
+
+/**
+ * One change of a cache entry: a pure function from the current entry (null: none) to the next
+ * one (null: remove it). Core writes every change this way; a provider that can run code where the
+ * entry lives (a Hazelcast EntryProcessor) runs it there, atomically, instead of core's
+ * compare-and-swap loop. Serializable for that reason.
+ *
+ * <p>Deterministic and free of side effects: it may run more than once, and on backup copies.
+ */
+@FunctionalInterface
+public interface EntryChange extends Serializable {
+
+    CounterEntry apply(CounterEntry current);
+}
