@@ -96,6 +96,10 @@ class ConfigTest {
                 .hasMessage("maxBacklog must be between 1 and 1000000000, was 0");
         assertThatThrownBy(() -> writeBack.localWindow(Duration.ofSeconds(2)))
                 .hasMessage("localWindow must be between PT0S and PT1S, was PT2S");
+        assertThatThrownBy(() -> writeBack.parallelStatements(0))
+                .hasMessage("parallelStatements must be between 1 and 16, was 0");
+        assertThatThrownBy(() -> writeBack.parallelStatements(17))
+                .hasMessage("parallelStatements must be between 1 and 16, was 17");
         assertThatThrownBy(() -> writeBack
                         .maxBacklog(100, WriteBackConfig.BacklogPolicy.FAIL_FAST)
                         .build())
@@ -104,6 +108,7 @@ class ConfigTest {
         assertThat(defaults.maxDelay()).isEqualTo(Duration.ofSeconds(1));
         assertThat(defaults.localWindow()).isZero();
         assertThat(defaults.backlogPolicy()).isEqualTo(WriteBackConfig.BacklogPolicy.BLOCK);
+        assertThat(defaults.parallelStatements()).isEqualTo(2);
     }
 
     /** A cache that is only configured, never used. */

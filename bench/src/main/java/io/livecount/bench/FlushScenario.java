@@ -13,33 +13,40 @@ import javax.sql.DataSource;
  * cache), then times {@code counters.flush()}. Rounds repeat until the timed flushes add up to
  * {@code --seconds}; ops_per_s = dirty counters written per second of flush. Nothing flushes in the
  * background ({@code maxDelay} 1 h, dirty-count trigger and backlog at 10,000,000). The thread
- * count does not apply (a flush runs on the caller's thread, one statement at a time): one run per
- * key count, reported as threads=1.
+ * count does not apply (a flush is one pass, run on the caller's thread and its write-back helpers):
+ * one run per key count, reported as threads=1. {@code flush} uses the default {@code
+ * parallelStatements} (2 statements at once), {@code flush-serial} sets it to 1.
  */
 final class FlushScenario extends WriteBackScenario implements Runner.SelfTimed {
 
     static final String NAME = "flush";
+    static final String SERIAL_NAME = "flush-serial";
     static final String NAMESPACE = "bench-flush";
     private static final int NO_TRIGGER = 10_000_000;
 
     private record Rounds(long dirtyCounters, long flushNanos) {}
 
-    FlushScenario(DataSource dataSource) {
+    /** {@code flush-serial}: {@code parallelStatements(1)}; {@code flush} keeps the default. */
+    private final boolean serial;
+
+    FlushScenario(DataSource dataSource, boolean serial) {
         super(dataSource, NAMESPACE);
+        this.serial = serial;
         start();
     }
 
     @Override
     WriteBackConfig.Builder configure(WriteBackConfig.Builder writeBack) {
-        return writeBack
+        writeBack
                 .maxDelay(Duration.ofHours(1))
                 .maxDirtyCounters(NO_TRIGGER)
                 .maxBacklog(NO_TRIGGER, BacklogPolicy.BLOCK);
+        return serial ? writeBack.parallelStatements(1) : writeBack;
     }
 
     @Override
     public String name() {
-        return NAME;
+        return serial ? SERIAL_NAME : NAME;
     }
 
     @Override
@@ -76,7 +83,7 @@ final class FlushScenario extends WriteBackScenario implements Runner.SelfTimed 
             nanos += System.nanoTime() - start;
             long rows = counters.writeBackMetrics().flushedRows() - rowsBefore;
             if (rows != keys.length) {
-                System.err.println("bench: scenario=" + NAME + " keys=" + keys.length + ": a flush wrote " + rows
+                System.err.println("bench: scenario=" + name() + " keys=" + keys.length + ": a flush wrote " + rows
                         + " counter buckets, expected " + keys.length);
             }
             dirty += keys.length;

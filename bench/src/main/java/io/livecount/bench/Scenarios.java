@@ -30,7 +30,8 @@ final class Scenarios {
         database(JdbcBatchUpsertScenario.NAME, (db, ds, threads) -> new JdbcBatchUpsertScenario(db, threads, false));
         database(
                 JdbcBatchUpsertScenario.WIDE_NAME, (db, ds, threads) -> new JdbcBatchUpsertScenario(db, threads, true));
-        database(FlushScenario.NAME, (db, ds, threads) -> new FlushScenario(ds));
+        database(FlushScenario.NAME, (db, ds, threads) -> new FlushScenario(ds, false));
+        database(FlushScenario.SERIAL_NAME, (db, ds, threads) -> new FlushScenario(ds, true));
     }
 
     private Scenarios() {}

@@ -14,11 +14,17 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * One write-back pass over the dirty entries: retry the write-backs whose outcome is not known,
- * then take the pending deltas of every dirty entry in batches of {@value #ROWS_PER_STATEMENT}
- * buckets, write each batch as one statement with its marker (see {@link WriteBackStore}), and
- * fold the committed deltas into the entries.
+ * then take the pending deltas of every dirty entry in batches of at most {@value
+ * #ROWS_PER_STATEMENT} buckets, write each batch as one statement with its marker (see {@link
+ * WriteBackStore}), and fold the committed deltas into the entries. The batches are contiguous
+ * slices of the sorted dirty keys, written by up to {@code parallelStatements} runs at once (see
+ * {@link PassPlan}); each run completes its own batches, so a failed statement in one run keeps
+ * only its own deltas in flight and never undoes what another run wrote.
  *
- * <p>Not thread-safe: the engine runs one pass at a time.
+ * <p>{@link #run} is not reentrant: the engine runs one pass at a time. Within a pass the runs
+ * share only thread-safe state ({@link #unresolved}, the counters, the cache, the random source),
+ * and every key is taken by exactly one run. {@link #allResolved} and the counters may be read
+ * from any thread.
  */
 final class FlushCycle {
 
@@ -29,10 +35,13 @@ final class FlushCycle {
     private final CacheAccess cache;
     private final Transactor transactor;
     private final WriteBackStore store;
-    private final SecureRandom random = new SecureRandom();
+    private final ParallelWriters writers;
+    private final int parallelStatements;
+    private final SecureRandom random = new SecureRandom(); // thread-safe
     /**
      * Write-backs attempted but not known to have committed, with the buckets they took. Changed
-     * by the pass only; concurrent because metrics read it from other threads.
+     * by the runs of a pass (each its own flush ids); concurrent because they and the metrics
+     * use it from several threads.
      */
     private final Map<Long, List<BucketKey>> unresolved = new ConcurrentHashMap<>();
 
@@ -40,20 +49,33 @@ final class FlushCycle {
     final LongAdder flushedRows = new LongAdder();
     final LongAdder statements = new LongAdder();
 
-    FlushCycle(CacheAccess cache, Transactor transactor, WriteBackStore store) {
+    FlushCycle(CacheAccess cache, Transactor transactor, WriteBackStore store, int parallelStatements) {
         this.cache = cache;
         this.transactor = transactor;
         this.store = store;
+        this.parallelStatements = parallelStatements;
+        this.writers = new ParallelWriters(parallelStatements);
     }
 
-    /** Writes everything dirty; throws (keeping every delta) when the database fails. */
+    /**
+     * Writes everything dirty; throws (keeping every delta not written) when the database fails,
+     * after every run of the pass has ended.
+     */
     void run() {
         retryUnresolved();
         List<BucketKey> dirty = new ArrayList<>(cache.cache().dirtyKeys());
-        dirty.sort(null); // one global lock order for every statement
-        for (int from = 0; from < dirty.size(); from += ROWS_PER_STATEMENT) {
-            writeNew(dirty.subList(from, Math.min(dirty.size(), from + ROWS_PER_STATEMENT)));
+        dirty.sort(null); // every statement locks in one global order
+        List<Runnable> runs = new ArrayList<>();
+        for (List<List<BucketKey>> run : PassPlan.runs(dirty, ROWS_PER_STATEMENT, parallelStatements)) {
+            // a run stops at its first failure: its later batches stay pending for the next pass
+            runs.add(() -> run.forEach(this::writeNew));
         }
+        writers.runAll(runs);
+    }
+
+    /** Stops the helper threads; a later {@link #run} writes on the caller alone. */
+    void close() {
+        writers.close();
     }
 
     /** Whether every write-back attempted so far is known to have committed. */

@@ -56,7 +56,7 @@ public final class WriteBack {
         this.cache = new CacheAccess(settings.cache());
         this.strict = strict;
         this.window = settings.localWindow().isZero() ? null : new LocalWindow();
-        this.cycle = new FlushCycle(cache, transactor, store);
+        this.cycle = new FlushCycle(cache, transactor, store, settings.parallelStatements());
         this.engine = new WriteBackEngine(settings, cycle, this::drainWindow, transactor, store);
         this.reads = new SnapshotReads(cache, transactor, store);
         this.backlog = new BacklogGate(settings, cache, engine::requestFlush, () -> closed);

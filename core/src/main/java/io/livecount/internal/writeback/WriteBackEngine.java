@@ -91,6 +91,14 @@ final class WriteBackEngine {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        try {
+            writeEverything(dirtyBuckets);
+        } finally {
+            cycle.close();
+        }
+    }
+
+    private void writeEverything(long dirtyBuckets) {
         long deadline = System.nanoTime() + config.closeTimeout().toNanos();
         for (long backoff = FIRST_BACKOFF_NANOS; ; backoff = Math.min(MAX_BACKOFF_NANOS, backoff * 2)) {
             try {
