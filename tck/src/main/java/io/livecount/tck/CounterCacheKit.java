@@ -9,11 +9,22 @@ import io.livecount.BucketValue;
 import io.livecount.ConsistencyMode;
 import io.livecount.CounterKey;
 import io.livecount.CounterService;
+import io.livecount.LivecountConfig;
 import io.livecount.Period;
 import io.livecount.WriteBackMetrics;
+import io.livecount.internal.store.DataSourceConnections;
+import io.livecount.internal.store.Row;
+import io.livecount.internal.store.SchemaManager;
+import io.livecount.internal.store.SqlDialect;
+import io.livecount.internal.store.WriteBackStore;
 import io.livecount.micrometer.LivecountMetrics;
+import io.livecount.spi.BucketKey;
+import io.livecount.spi.CounterCache;
+import io.livecount.spi.CounterEntry;
 import io.livecount.testing.TestDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -279,6 +290,47 @@ public abstract class CounterCacheKit extends KitBase {
                     .mapToObj(i -> new CounterKey(FAST, "shared" + i))
                     .toList();
             assertThat(coldNode.get(keys, Period.ALL, T0).values()).containsOnly(800L);
+        }
+
+        @Test
+        @DisplayName("a write-back another node left in flight is adopted: written once if it never committed")
+        void adoptsUncommittedWriteBack() {
+            CounterKey key = new CounterKey(FAST, "orphan");
+            CounterCache cache = cacheWithOrphan(key, 5, 77);
+            CounterService counters = service(database.dataSource(), cache, b -> b);
+            counters.flush();
+            assertThat(inDatabase(key)).isEqualTo(5);
+            assertThat(counters.get(key)).isEqualTo(5);
+            assertThat(counters.writeBackMetrics().pendingCounters()).isZero();
+        }
+
+        @Test
+        @DisplayName("a write-back another node left in flight is adopted: not written again if it had committed")
+        void adoptsCommittedWriteBack() throws SQLException {
+            CounterKey key = new CounterKey(FAST, "orphan");
+            CounterCache cache = cacheWithOrphan(key, 5, 78);
+            SqlDialect dialect = SchemaManager.prepare(
+                    new DataSourceConnections(database.dataSource(), null), LivecountConfig.SchemaAction.VALIDATE);
+            try (Connection connection = database.dataSource().getConnection()) {
+                // the other node's statement committed; only its reply was lost with it
+                new WriteBackStore(dialect).writeWithMarker(connection, List.of(new Row(bucket(key), 5)), 78, 1_000);
+            }
+            CounterService counters = service(database.dataSource(), cache, b -> b);
+            counters.flush();
+            assertThat(inDatabase(key)).isEqualTo(5);
+            assertThat(counters.get(key)).isEqualTo(5);
+        }
+
+        /** A cache holding {@code delta} taken by write-back {@code flushId} of a node that is gone. */
+        private CounterCache cacheWithOrphan(CounterKey key, long delta, long flushId) {
+            CounterCache cache = newCache(1_000);
+            assertThat(cache.putIfAbsent(bucket(key), new CounterEntry(0, 0, delta, flushId, 0)))
+                    .isNull();
+            return cache;
+        }
+
+        private BucketKey bucket(CounterKey key) {
+            return new BucketKey(key, Period.ALL, 0);
         }
     }
 

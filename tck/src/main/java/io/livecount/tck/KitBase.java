@@ -79,8 +79,13 @@ public abstract class KitBase {
 
     protected CounterService service(
             DataSource dataSource, int capacity, UnaryOperator<WriteBackConfig.Builder> writeBack) {
-        WriteBackConfig.Builder settings =
-                WriteBackConfig.builder(newCache(capacity)).maxDelay(Duration.ofMillis(100));
+        return service(dataSource, newCache(capacity), writeBack);
+    }
+
+    /** A FAST-capable service on a cache the test prepared. */
+    protected CounterService service(
+            DataSource dataSource, CounterCache cache, UnaryOperator<WriteBackConfig.Builder> writeBack) {
+        WriteBackConfig.Builder settings = WriteBackConfig.builder(cache).maxDelay(Duration.ofMillis(100));
         CounterService service = Livecount.create(
                 config(dataSource).writeBack(writeBack.apply(settings).build()).build());
         return closeLater(service);

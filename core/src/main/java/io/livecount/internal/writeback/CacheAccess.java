@@ -53,12 +53,12 @@ final class CacheAccess {
             try {
                 cache.apply(key, current -> {
                     if (!Objects.equals(current, expected)) {
-                        throw new StaleEntry(); // an equal result would not tell whether this swap happened
+                        throw new EntryChange.Rejected(); // an equal result would not tell whether this swap happened
                     }
                     return next;
                 });
                 return true;
-            } catch (StaleEntry stale) {
+            } catch (EntryChange.Rejected stale) {
                 return false;
             }
         }
@@ -69,14 +69,5 @@ final class CacheAccess {
             return cache.remove(key, expected);
         }
         return cache.replace(key, expected, next);
-    }
-
-    /** The entry is no longer the one expected. Thrown where the entry lives, so no stack trace. */
-    static final class StaleEntry extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        StaleEntry() {
-            super("the entry changed", null, false, false);
-        }
     }
 }

@@ -90,6 +90,8 @@ final class FlushCycle {
             CounterEntry taken = cache.update(key, entry -> Entries.beginFlush(entry, flushId));
             if (taken != null && taken.flushId() == flushId) {
                 rows.add(new Row(key, taken.inflight()));
+            } else if (taken != null && taken.inflight() != 0 && !unresolved.containsKey(taken.flushId())) {
+                adopt(taken.flushId(), key);
             }
         }
         if (rows.isEmpty()) {
@@ -106,6 +108,29 @@ final class FlushCycle {
             return; // nothing applied; the retry splits the batch to find the bucket that overflows
         }
         complete(flushId, rows);
+    }
+
+    /**
+     * Takes over a write-back this node never started: in a shared cache (Hazelcast) its entries
+     * came from another node's partitions, and that node may have died with it in flight. It is
+     * retried like an unresolved one of ours: the marker tells whether it committed. Should its
+     * first attempt still run later, the marker makes that statement fail (see {@link
+     * WriteBackStore}).
+     */
+    private void adopt(long foreignFlushId, BucketKey key) {
+        List<BucketKey> before = unresolved.get(foreignFlushId);
+        unresolved.compute(foreignFlushId, (id, keys) -> {
+            List<BucketKey> adopted = keys == null ? new ArrayList<>() : new ArrayList<>(keys);
+            adopted.add(key);
+            return adopted;
+        });
+        if (before == null) {
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "adopted write-back {0} of another node (its first key: {1})",
+                    foreignFlushId,
+                    key);
+        }
     }
 
     private void retryUnresolved() {
