@@ -67,6 +67,9 @@ public final class ClickTarget {
         StringBuilder normalized =
                 new StringBuilder(scheme).append("://").append(uri.getHost().toLowerCase(Locale.ROOT));
         int port = uri.getPort();
+        if (port > 65535) { // URI parses any digits as a port
+            throw new RefusedException("port out of range");
+        }
         if (port != -1 && !(port == 80 && scheme.equals("http")) && !(port == 443 && scheme.equals("https"))) {
             normalized.append(':').append(port);
         }
