@@ -31,6 +31,8 @@ final class Scenarios {
         database(
                 JdbcBatchUpsertScenario.WIDE_NAME, (db, ds, threads) -> new JdbcBatchUpsertScenario(db, threads, true));
         database(FlushScenario.NAME, (db, ds, threads) -> new FlushScenario(ds));
+        database(DemoHttpScenario.NAME, (db, ds, threads) -> new DemoHttpScenario(ds, false));
+        database(DemoHttpScenario.STRICT_NAME, (db, ds, threads) -> new DemoHttpScenario(ds, true));
     }
 
     private Scenarios() {}

@@ -65,13 +65,19 @@ public final class DemoServer implements AutoCloseable {
         settings.livecountProperties().forEach((key, value) -> previous.put(key, System.setProperty(key, value)));
         WeldContainer container = null;
         try {
-            // Weld first: Jersey's CDI integration looks the running container up.
-            container = new Weld("livecount-demo-" + STARTED.incrementAndGet())
-                    .addContainerLifecycleObserver(
-                            ContainerLifecycleObserver.afterBeanDiscovery(event -> event.addBean()
-                                    .types(DemoSettings.class, Object.class)
-                                    .createWith(context -> settings)))
-                    .initialize();
+            Map<String, String> foreign = hideForeignSettings(settings);
+            try {
+                // Weld first: Jersey's CDI integration looks the running container up. The
+                // CounterService is made (and the settings read) now, at CDI Startup.
+                container = new Weld("livecount-demo-" + STARTED.incrementAndGet())
+                        .addContainerLifecycleObserver(
+                                ContainerLifecycleObserver.afterBeanDiscovery(event -> event.addBean()
+                                        .types(DemoSettings.class, Object.class)
+                                        .createWith(context -> settings)))
+                        .initialize();
+            } finally {
+                restore(foreign);
+            }
             ResourceConfig application = new ResourceConfig(
                     RedirectResource.class,
                     HomeResource.class,
@@ -127,6 +133,21 @@ public final class DemoServer implements AutoCloseable {
                 restore(previousProperties);
             }
         }
+    }
+
+    /**
+     * Clears the {@code livecount.*} system properties that are not the demo's (the benchmark's
+     * {@code livecount.bench.results}, the tests' {@code livecount.test.servers}): livecount-cdi
+     * refuses every key under {@code livecount.} it does not know. Returns them for {@link #restore}.
+     */
+    private static Map<String, String> hideForeignSettings(DemoSettings settings) {
+        Map<String, String> hidden = new HashMap<>();
+        for (String key : System.getProperties().stringPropertyNames()) {
+            if (key.startsWith("livecount.") && !settings.livecountProperties().containsKey(key)) {
+                hidden.put(key, System.clearProperty(key));
+            }
+        }
+        return hidden;
     }
 
     private static void restore(Map<String, String> previous) {
