@@ -70,6 +70,7 @@ public final class DemoServer implements AutoCloseable {
                 // Weld first: Jersey's CDI integration looks the running container up. The
                 // CounterService is made (and the settings read) now, at CDI Startup.
                 container = new Weld("livecount-demo-" + STARTED.incrementAndGet())
+                        .skipShutdownHook() // close() stops HTTP first, then the container
                         .addContainerLifecycleObserver(
                                 ContainerLifecycleObserver.afterBeanDiscovery(event -> event.addBean()
                                         .types(DemoSettings.class, Object.class)
