@@ -32,6 +32,8 @@ final class Scenarios {
                 JdbcBatchUpsertScenario.WIDE_NAME, (db, ds, threads) -> new JdbcBatchUpsertScenario(db, threads, true));
         database(FlushScenario.NAME, (db, ds, threads) -> new FlushScenario(ds, false));
         database(FlushScenario.SERIAL_NAME, (db, ds, threads) -> new FlushScenario(ds, true));
+        database(DemoHttpScenario.NAME, (db, ds, threads) -> new DemoHttpScenario(ds, false));
+        database(DemoHttpScenario.STRICT_NAME, (db, ds, threads) -> new DemoHttpScenario(ds, true));
     }
 
     private Scenarios() {}

@@ -1,0 +1,40 @@
+package io.livecount.demo.web;
+
+/** Escaping for HTML text and attribute values (double- or single-quoted). */
+public final class Html {
+
+    private Html() {}
+
+    /** {@code value} with {@code & < > " '} replaced by entities; null becomes empty. */
+    public static String escape(String value) {
+        if (value == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(value.length() + 16);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * A complete page: the shared head (stylesheet from {@code /static}, no script) around {@code
+     * body}, which must already be escaped.
+     */
+    public static String page(String title, String body) {
+        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<title>" + escape(title) + "</title>"
+                + "<link rel=\"stylesheet\" href=\"/static/demo.css\"></head>\n<body>\n"
+                + body
+                + "\n</body></html>\n";
+    }
+}
