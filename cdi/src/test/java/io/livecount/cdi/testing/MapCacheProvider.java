@@ -4,6 +4,7 @@ import io.livecount.spi.BucketKey;
 import io.livecount.spi.CounterCache;
 import io.livecount.spi.CounterCacheProvider;
 import io.livecount.spi.CounterEntry;
+import io.livecount.spi.EntryChange;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A second cache provider, {@code test-map}, so that a test can swap providers by configuration:
- * an unbounded map that never evicts. Its one setting, {@code label}, shows settings arrive.
+ * an unbounded map that never evicts, and that applies core's changes itself ({@code compute}), the
+ * way an entry-processor provider does. Its one setting, {@code label}, shows settings arrive.
  */
 public final class MapCacheProvider implements CounterCacheProvider {
 
@@ -58,6 +60,16 @@ public final class MapCacheProvider implements CounterCacheProvider {
         @Override
         public boolean remove(BucketKey key, CounterEntry expected) {
             return entries.remove(key, expected);
+        }
+
+        @Override
+        public boolean appliesChanges() {
+            return true;
+        }
+
+        @Override
+        public CounterEntry apply(BucketKey key, EntryChange change) {
+            return entries.compute(key, (k, current) -> change.apply(current)); // Rejected leaves it as it is
         }
 
         @Override
