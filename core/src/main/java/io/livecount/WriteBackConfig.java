@@ -191,7 +191,8 @@ public final class WriteBackConfig {
          * this many at once, each on its own connection (so a pass borrows up to this many from the
          * pool) and each statement still in sorted order; passes themselves never overlap. Two
          * statements overlap the client's work on one with the database's work on the other: on
-         * 2 cores, 2 lifted a pass of 10,000 buckets by about a third (see {@code
+         * 2 cores, 2 wrote a pass of 10,000 buckets 1.6 × (MariaDB) and 1.3 × (PostgreSQL) as fast
+         * as 1 (medians of 3 runs, {@code
          * docs/performance.md}). 1 writes one statement at a time, as before.
          */
         public Builder parallelStatements(int parallelStatements) {
