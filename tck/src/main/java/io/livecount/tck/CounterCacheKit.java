@@ -422,6 +422,18 @@ public abstract class CounterCacheKit extends KitBase {
         }
 
         @Test
+        @DisplayName("the pending total counts each add once, however many period buckets it updates")
+        void pendingTotalWithPeriods() {
+            CounterService counters = service(100, b -> b.maxDelay(Duration.ofHours(1)));
+            counters.add(new CounterKey(FAST_PERIODS, "m"), 5); // 8 buckets, SECOND to ALL
+            assertThat(counters.writeBackMetrics().pendingTotal()).isEqualTo(5);
+            counters.flush();
+            WriteBackMetrics after = counters.writeBackMetrics();
+            assertThat(after.pendingTotal()).isZero();
+            assertThat(after.oldestPendingAge()).isZero();
+        }
+
+        @Test
         @DisplayName("Micrometer reads the same figures")
         void micrometer() {
             CounterService counters = service(100, b -> b.maxDelay(Duration.ofHours(1)));

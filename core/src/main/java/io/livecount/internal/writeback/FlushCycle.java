@@ -1,5 +1,6 @@
 package io.livecount.internal.writeback;
 
+import io.livecount.Period;
 import io.livecount.internal.store.Row;
 import io.livecount.internal.store.Transactor;
 import io.livecount.internal.store.WriteBackStore;
@@ -9,6 +10,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -44,6 +46,9 @@ final class FlushCycle {
      * use it from several threads.
      */
     private final Map<Long, List<BucketKey>> unresolved = new ConcurrentHashMap<>();
+
+    /** Adopted write-backs: their deltas were added on another node, so not in our pending total. */
+    private final Set<Long> adopted = ConcurrentHashMap.newKeySet();
 
     final LongAdder pendingTotal = new LongAdder();
     final LongAdder flushedRows = new LongAdder();
@@ -124,6 +129,7 @@ final class FlushCycle {
             adopted.add(key);
             return adopted;
         });
+        adopted.add(foreignFlushId);
         if (before == null) {
             LOG.log(
                     System.Logger.Level.INFO,
@@ -189,8 +195,11 @@ final class FlushCycle {
         unresolved.remove(flushId);
         for (Row row : rows) {
             cache.update(row.id(), entry -> Entries.completeFlush(entry, flushId));
-            pendingTotal.add(-row.delta());
+            if (row.period() == Period.ALL && !adopted.contains(flushId)) {
+                pendingTotal.add(-row.delta()); // an add has one ALL row, and was counted once
+            }
         }
+        adopted.remove(flushId);
         flushedRows.add(rows.size());
     }
 
