@@ -76,6 +76,9 @@ final class FlushCycle {
             runs.add(() -> run.forEach(this::writeNew));
         }
         writers.runAll(runs);
+        if (!adopted.isEmpty()) {
+            retryUnresolved(); // adopted during this pass: resolve them now, so that flush() leaves none behind
+        }
     }
 
     /** Stops the helper threads; a later {@link #run} writes on the caller alone. */
