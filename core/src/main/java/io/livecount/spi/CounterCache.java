@@ -38,25 +38,6 @@ public interface CounterCache extends AutoCloseable {
     /** Removes the entry if it equals {@code expected}; returns whether it did. */
     boolean remove(BucketKey key, CounterEntry expected);
 
-    /**
-     * Whether this cache runs an {@link EntryChange} atomically where the entry lives ({@link
-     * #apply}). Core then uses {@code apply} for every change instead of its compare-and-swap loop
-     * over {@link #get}, {@link #putIfAbsent}, {@link #replace} and {@link #remove}.
-     */
-    default boolean appliesChanges() {
-        return false;
-    }
-
-    /**
-     * Atomically replaces the entry of {@code key} by {@code change.apply(entry)} and returns the
-     * new entry (null: removed). What {@code change} throws propagates, and the entry is unchanged.
-     *
-     * @throws UnsupportedOperationException unless {@link #appliesChanges()}
-     */
-    default CounterEntry apply(BucketKey key, EntryChange change) {
-        throw new UnsupportedOperationException(getClass().getName() + " does not apply changes itself");
-    }
-
     /** The keys of dirty entries (see the contract above). */
     Collection<BucketKey> dirtyKeys();
 

@@ -18,7 +18,7 @@ public interface EntryChange extends Serializable {
     /**
      * Thrown by a change that does not apply to the entry it finds (a compare-and-set whose entry
      * moved on): the entry stays as it is. A provider running changes remotely passes it back to
-     * the caller of {@link CounterCache#apply} as it is, and need not log it: it is not an error.
+     * the caller of {@link EntryProcessingCache#apply} as it is, and need not log it: it is not an error.
      */
     final class Rejected extends RuntimeException {
         private static final long serialVersionUID = 1L;

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 
 /**
@@ -127,7 +128,7 @@ public final class ConfigReader {
 
     /** Reads {@code livecount.namespace.<name>.mode|periods}; returns whether one is FAST. */
     private boolean namespaces(LivecountConfig.Builder builder) {
-        Set<String> names = new java.util.TreeSet<>();
+        Set<String> names = new TreeSet<>();
         for (String key : values.unread()) {
             if (key.startsWith(NAMESPACE) && (key.endsWith(".mode") || key.endsWith(".periods"))) {
                 names.add(key.substring(NAMESPACE.length(), key.lastIndexOf('.')));

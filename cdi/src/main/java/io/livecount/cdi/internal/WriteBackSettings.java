@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -119,13 +120,12 @@ final class WriteBackSettings {
         duration("close-timeout", WriteBackConfig.Builder::closeTimeout);
     }
 
-    private void duration(String name, java.util.function.BiConsumer<WriteBackConfig.Builder, Duration> setter) {
+    private void duration(String name, BiConsumer<WriteBackConfig.Builder, Duration> setter) {
         values.duration(FLUSH + name)
                 .ifPresent(d -> flushSettings.add(named(FLUSH + name, d, b -> setter.accept(b, d))));
     }
 
-    private void number(
-            String name, long min, long max, java.util.function.BiConsumer<WriteBackConfig.Builder, Long> setter) {
+    private void number(String name, long min, long max, BiConsumer<WriteBackConfig.Builder, Long> setter) {
         values.number(FLUSH + name, min, max)
                 .ifPresent(n -> flushSettings.add(named(FLUSH + name, n, b -> setter.accept(b, n))));
     }

@@ -5,6 +5,7 @@ import io.livecount.spi.CounterCache;
 import io.livecount.spi.CounterCacheProvider;
 import io.livecount.spi.CounterEntry;
 import io.livecount.spi.EntryChange;
+import io.livecount.spi.EntryProcessingCache;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ public final class MapCacheProvider implements CounterCacheProvider {
     }
 
     /** The cache; its label is in toString(). */
-    public static final class MapCache implements CounterCache {
+    public static final class MapCache implements EntryProcessingCache {
         private final Map<BucketKey, CounterEntry> entries = new ConcurrentHashMap<>();
         private final String label;
 
@@ -60,11 +61,6 @@ public final class MapCacheProvider implements CounterCacheProvider {
         @Override
         public boolean remove(BucketKey key, CounterEntry expected) {
             return entries.remove(key, expected);
-        }
-
-        @Override
-        public boolean appliesChanges() {
-            return true;
         }
 
         @Override

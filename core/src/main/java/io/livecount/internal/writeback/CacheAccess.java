@@ -4,20 +4,22 @@ import io.livecount.spi.BucketKey;
 import io.livecount.spi.CounterCache;
 import io.livecount.spi.CounterEntry;
 import io.livecount.spi.EntryChange;
+import io.livecount.spi.EntryProcessingCache;
 import java.util.Objects;
 
 /**
  * How core changes entries, written once for every provider: the compare-and-swap retry loop (read
  * the entry, compute the next one with a pure function, store it only if the entry is still the one
- * read), or, for a provider that {@linkplain CounterCache#appliesChanges() applies changes itself},
- * the same function sent to where the entry lives.
+ * read), or, for an {@link EntryProcessingCache}, the same function sent to where the entry lives.
  */
 final class CacheAccess {
 
     private final CounterCache cache;
+    private final EntryProcessingCache processing; // null: the compare-and-swap loop
 
     CacheAccess(CounterCache cache) {
         this.cache = cache;
+        this.processing = cache instanceof EntryProcessingCache applies ? applies : null;
     }
 
     CounterCache cache() {
@@ -34,8 +36,8 @@ final class CacheAccess {
      * throws propagates and leaves the entry unchanged.
      */
     CounterEntry update(BucketKey key, EntryChange change) {
-        if (cache.appliesChanges()) {
-            return cache.apply(key, change);
+        if (processing != null) {
+            return processing.apply(key, change);
         }
         while (true) {
             CounterEntry current = cache.get(key);
@@ -49,9 +51,9 @@ final class CacheAccess {
 
     /** Replaces {@code expected} by {@code next} once, without retrying; returns whether it did. */
     boolean tryStore(BucketKey key, CounterEntry expected, CounterEntry next) {
-        if (cache.appliesChanges()) {
+        if (processing != null) {
             try {
-                cache.apply(key, current -> {
+                processing.apply(key, current -> {
                     if (!Objects.equals(current, expected)) {
                         throw new EntryChange.Rejected(); // an equal result would not tell whether this swap happened
                     }
