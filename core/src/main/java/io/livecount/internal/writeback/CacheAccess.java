@@ -53,12 +53,7 @@ final class CacheAccess {
     boolean tryStore(BucketKey key, CounterEntry expected, CounterEntry next) {
         if (processing != null) {
             try {
-                processing.apply(key, current -> {
-                    if (!Objects.equals(current, expected)) {
-                        throw new EntryChange.Rejected(); // an equal result would not tell whether this swap happened
-                    }
-                    return next;
-                });
+                processing.apply(key, new Entries.Swap(expected, next));
                 return true;
             } catch (EntryChange.Rejected stale) {
                 return false;

@@ -1,14 +1,71 @@
 package io.livecount.internal.writeback;
 
 import io.livecount.spi.CounterEntry;
+import io.livecount.spi.EntryChange;
+import java.util.Objects;
 
 /**
  * What each operation does to a {@link CounterEntry}: pure functions, so that every provider
  * applies them the same way (compare-and-swap loop or entry processor). Null stands for "no entry".
+ *
+ * <p>The changes handed to a cache are the small records below rather than lambdas: a provider
+ * that runs them on another member serializes them, and a record of a few longs serializes
+ * quickly and in a form that does not depend on how the compiler names lambdas.
  */
 final class Entries {
 
     private Entries() {}
+
+    /** {@link #add}. */
+    record Add(long delta) implements EntryChange {
+        @Override
+        public CounterEntry apply(CounterEntry current) {
+            return add(current, delta);
+        }
+    }
+
+    /** {@link #beginFlush}. */
+    record BeginFlush(long flushId) implements EntryChange {
+        @Override
+        public CounterEntry apply(CounterEntry current) {
+            return beginFlush(current, flushId);
+        }
+    }
+
+    /** {@link #completeFlush}. */
+    record CompleteFlush(long flushId) implements EntryChange {
+        @Override
+        public CounterEntry apply(CounterEntry current) {
+            return completeFlush(current, flushId);
+        }
+    }
+
+    /** {@link #renameFlush}. */
+    record RenameFlush(long oldId, long newId) implements EntryChange {
+        @Override
+        public CounterEntry apply(CounterEntry current) {
+            return renameFlush(current, oldId, newId);
+        }
+    }
+
+    /** {@link #forgetStored}. */
+    record ForgetStored() implements EntryChange {
+        @Override
+        public CounterEntry apply(CounterEntry current) {
+            return forgetStored(current);
+        }
+    }
+
+    /** Replaces {@code expected} by {@code next}; rejected when the entry is another one. */
+    record Swap(CounterEntry expected, CounterEntry next) implements EntryChange {
+        @Override
+        public CounterEntry apply(CounterEntry current) {
+            if (!Objects.equals(current, expected)) {
+                throw new EntryChange.Rejected(); // an equal result would not tell whether this swap happened
+            }
+            return next;
+        }
+    }
 
     /**
      * Adds {@code delta} to the pending part.

@@ -95,7 +95,7 @@ final class FlushCycle {
         long flushId = newFlushId();
         List<Row> rows = new ArrayList<>(keys.size());
         for (BucketKey key : keys) {
-            CounterEntry taken = cache.update(key, entry -> Entries.beginFlush(entry, flushId));
+            CounterEntry taken = cache.update(key, new Entries.BeginFlush(flushId));
             if (taken != null && taken.flushId() == flushId) {
                 rows.add(new Row(key, taken.inflight()));
             } else if (taken != null && taken.inflight() != 0 && !unresolved.containsKey(taken.flushId())) {
@@ -189,7 +189,7 @@ final class FlushCycle {
         unresolved.remove(flushId);
         for (Row row : rows) {
             long single = newFlushId();
-            cache.update(row.id(), entry -> Entries.renameFlush(entry, flushId, single));
+            cache.update(row.id(), new Entries.RenameFlush(flushId, single));
             unresolved.put(single, List.of(row.id()));
         }
     }
@@ -197,7 +197,7 @@ final class FlushCycle {
     private void complete(long flushId, List<Row> rows) {
         unresolved.remove(flushId);
         for (Row row : rows) {
-            cache.update(row.id(), entry -> Entries.completeFlush(entry, flushId));
+            cache.update(row.id(), new Entries.CompleteFlush(flushId));
             if (row.period() == Period.ALL && !adopted.contains(flushId)) {
                 pendingTotal.add(-row.delta()); // an add has one ALL row, and was counted once
             }

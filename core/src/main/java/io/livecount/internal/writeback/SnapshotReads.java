@@ -106,7 +106,7 @@ final class SnapshotReads {
         for (BucketKey bucket : buckets) {
             CounterEntry was = before.get(bucket);
             CounterEntry now = cache.get(bucket);
-            if (flushIdOf(was) != flushIdOf(now)) {
+            if (!sameWriteBack(was, now)) {
                 again.add(bucket);
                 continue;
             }
@@ -122,7 +122,17 @@ final class SnapshotReads {
         return again;
     }
 
-    private static long flushIdOf(CounterEntry entry) {
-        return entry == null ? 0 : entry.flushId();
+    /**
+     * Whether no write-back took deltas of the entry between the two reads. Every write-back gives
+     * the entry a new id; but one that completes may also remove an entry that was never loaded, so
+     * an entry that vanished may have taken its deltas into the database after the snapshot, and
+     * is read again (comparing ids alone took a removed entry for "no write-back": a read right
+     * after an add could answer 0).
+     */
+    static boolean sameWriteBack(CounterEntry was, CounterEntry now) {
+        if (was == null) {
+            return now == null || now.flushId() == 0;
+        }
+        return now != null && now.flushId() == was.flushId();
     }
 }

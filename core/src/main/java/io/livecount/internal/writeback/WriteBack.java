@@ -145,13 +145,12 @@ public final class WriteBack {
 
     private void undo(List<Row> added) {
         for (Row row : added) {
-            long undo = -row.delta(); // only a long goes into the change: it may be serialized
-            cache.update(row.id(), entry -> Entries.add(entry, undo));
+            cache.update(row.id(), new Entries.Add(-row.delta()));
         }
     }
 
     private void addToEntry(BucketKey key, long delta) {
-        CounterEntry entry = cache.update(key, current -> Entries.add(current, delta));
+        CounterEntry entry = cache.update(key, new Entries.Add(delta));
         afterAdd(entry, delta);
     }
 
@@ -221,7 +220,7 @@ public final class WriteBack {
     public void invalidate(List<Row> rows) {
         for (Row row : rows) {
             if (cache.get(row.id()) != null) {
-                cache.update(row.id(), Entries::forgetStored);
+                cache.update(row.id(), new Entries.ForgetStored());
             }
         }
     }

@@ -1,0 +1,122 @@
+package io.livecount.internal.writeback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.livecount.CounterKey;
+import io.livecount.Livecount;
+import io.livecount.LivecountConfig;
+import io.livecount.Period;
+import io.livecount.internal.store.DataSourceConnections;
+import io.livecount.internal.store.Row;
+import io.livecount.internal.store.SchemaManager;
+import io.livecount.internal.store.SqlDialect;
+import io.livecount.internal.store.Transactor;
+import io.livecount.internal.store.WriteBackStore;
+import io.livecount.spi.BucketKey;
+import io.livecount.spi.CounterCache;
+import io.livecount.spi.CounterEntry;
+import io.livecount.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("A read through the cache")
+class SnapshotReadsTest {
+
+    private static final TestDatabase DATABASE = TestDatabase.H2;
+    private static final BucketKey BUCKET = new BucketKey(new CounterKey("ns", "k"), Period.ALL, 0);
+
+    @Test
+    @DisplayName("sees an add whose write-back commits after the snapshot and removes the entry before the second look")
+    void writeBackThatRemovesTheEntryDuringTheRead() throws SQLException {
+        Livecount.create(LivecountConfig.builder()
+                        .dataSource(DATABASE.dataSource())
+                        .build())
+                .close();
+        DATABASE.clear();
+        SqlDialect dialect = SchemaManager.prepare(
+                new DataSourceConnections(DATABASE.dataSource(), null), LivecountConfig.SchemaAction.VALIDATE);
+        WriteBackStore store = new WriteBackStore(dialect);
+        // an add of 1 never written back and never loaded: a write-back removes it when it completes
+        MapCache cache = new MapCache();
+        cache.putIfAbsent(BUCKET, new CounterEntry(0, 1, 0, 0, 0));
+        cache.onThirdGet = () -> { // the second look of the first attempt: after its snapshot
+            try (Connection connection = DATABASE.dataSource().getConnection()) {
+                store.writeWithMarker(connection, List.of(new Row(BUCKET, 1)), 42, 1_000);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            cache.entries.remove(BUCKET);
+        };
+        SnapshotReads reads = new SnapshotReads(
+                new CacheAccess(cache),
+                new Transactor(new DataSourceConnections(DATABASE.dataSource(), null), dialect, 3),
+                store);
+
+        assertThat(reads.totals(List.of(BUCKET), 1_000)).containsEntry(BUCKET, 1L);
+        assertThat(cache.gets.get()).as("read twice").isGreaterThan(3);
+    }
+
+    @Test
+    @DisplayName("compares write-backs, not ids alone: an entry that vanished counts as changed")
+    void sameWriteBack() {
+        CounterEntry neverFlushed = new CounterEntry(0, 1, 0, 0, 0);
+        assertThat(SnapshotReads.sameWriteBack(neverFlushed, null)).isFalse();
+        assertThat(SnapshotReads.sameWriteBack(null, null)).isTrue();
+        assertThat(SnapshotReads.sameWriteBack(null, neverFlushed)).isTrue();
+        assertThat(SnapshotReads.sameWriteBack(null, new CounterEntry(0, 0, 1, 7, 0)))
+                .isFalse();
+        assertThat(SnapshotReads.sameWriteBack(new CounterEntry(0, 0, 1, 7, 0), new CounterEntry(0, 0, 0, 7, 0)))
+                .isTrue();
+        assertThat(SnapshotReads.sameWriteBack(new CounterEntry(0, 1, 0, 7, 0), new CounterEntry(0, 0, 1, 8, 0)))
+                .isFalse();
+    }
+
+    /** A map with a hook into the third {@link #get}. */
+    private static final class MapCache implements CounterCache {
+        final ConcurrentHashMap<BucketKey, CounterEntry> entries = new ConcurrentHashMap<>();
+        final AtomicInteger gets = new AtomicInteger();
+        Runnable onThirdGet = () -> {};
+
+        @Override
+        public CounterEntry get(BucketKey key) {
+            if (gets.incrementAndGet() == 3) {
+                onThirdGet.run();
+            }
+            return entries.get(key);
+        }
+
+        @Override
+        public CounterEntry putIfAbsent(BucketKey key, CounterEntry entry) {
+            return entries.putIfAbsent(key, entry);
+        }
+
+        @Override
+        public boolean replace(BucketKey key, CounterEntry expected, CounterEntry replacement) {
+            return entries.replace(key, expected, replacement);
+        }
+
+        @Override
+        public boolean remove(BucketKey key, CounterEntry expected) {
+            return entries.remove(key, expected);
+        }
+
+        @Override
+        public Collection<BucketKey> dirtyKeys() {
+            return List.copyOf(entries.keySet());
+        }
+
+        @Override
+        public long dirtyCount() {
+            return entries.size();
+        }
+
+        @Override
+        public void close() {}
+    }
+}
