@@ -1,0 +1,258 @@
+package io.livecount.hazelcast;
+
+import com.hazelcast.cluster.Member;
+import com.hazelcast.config.Config;
+import com.hazelcast.config.EvictionPolicy;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import io.livecount.hazelcast.internal.ApplyChange;
+import io.livecount.hazelcast.internal.DirtyCount;
+import io.livecount.hazelcast.internal.DirtyEntries;
+import io.livecount.hazelcast.internal.Swap;
+import io.livecount.spi.BucketKey;
+import io.livecount.spi.CounterEntry;
+import io.livecount.spi.EntryChange;
+import io.livecount.spi.EntryProcessingCache;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * FAST mode's cache on a Hazelcast {@link IMap} shared by every node of an application: create one
+ * per service with {@link #builder()} and pass it to {@code WriteBackConfig.builder(cache)}; the
+ * service closes it.
+ *
+ * <p><b>Atomicity.</b> Every change of an entry (an add, a write-back taking or completing its
+ * deltas, a loaded value) runs as an entry processor on the partition that owns the key, so the
+ * load-then-add section is serialized cluster-wide without locks. The owner sends the resulting
+ * entry to the map's synchronous backups before the call returns (backup-count 1 by default): an
+ * acknowledged add is on two members.
+ *
+ * <p><b>Write-back.</b> On a member, {@link #dirtyKeys()} returns only the dirty keys of the
+ * partitions this member owns: each member writes back its own share, and when a member leaves or
+ * dies the new owners of its partitions write back what the backups hold, adopting the write-backs
+ * it left in flight (core's markers make sure none is applied twice). On a client every client
+ * sees every dirty key; they then compete for the same entries, which stays exact but wastes work:
+ * prefer embedded members, or one writing client.
+ *
+ * <p><b>Expiry.</b> An entry with deltas not yet written never expires; a clean one expires
+ * {@link Builder#cleanEntryTtl} after its last change and is read again from the database when
+ * needed. The map must not be configured with eviction or max-idle (checked on a member), since
+ * Hazelcast would then drop entries whatever they hold.
+ *
+ * <p>Thread-safe.
+ */
+public final class HazelcastCounterCache implements EntryProcessingCache {
+
+    /** The map name used unless {@link Builder#mapName} says otherwise. */
+    public static final String DEFAULT_MAP = "livecount";
+
+    private final HazelcastInstance instance;
+    private final boolean ownsInstance;
+    private final boolean onMember;
+    private final IMap<BucketKey, CounterEntry> map;
+    private final long cleanTtlSeconds;
+    private final DirtyCount dirtyCount;
+
+    private HazelcastCounterCache(Builder builder) {
+        this.ownsInstance = builder.config != null;
+        this.instance = ownsInstance
+                ? Hazelcast.newHazelcastInstance(withMap(builder.config, builder.mapName))
+                : builder.instance;
+        this.onMember = instance.getLocalEndpoint() instanceof Member;
+        if (onMember) {
+            try {
+                checkMapConfig(instance.getConfig().getMapConfig(builder.mapName));
+            } catch (RuntimeException refused) {
+                if (ownsInstance) {
+                    instance.shutdown();
+                }
+                throw refused;
+            }
+        }
+        this.map = instance.getMap(builder.mapName);
+        this.cleanTtlSeconds = builder.cleanEntryTtl.toSeconds();
+        this.dirtyCount = new DirtyCount(() -> dirtyKeys().size());
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The Hazelcast instance this cache works on (the one given, or the member it started). */
+    public HazelcastInstance instance() {
+        return instance;
+    }
+
+    @Override
+    public CounterEntry apply(BucketKey key, EntryChange change) {
+        Object result = map.executeOnKey(key, new ApplyChange(change, cleanTtlSeconds));
+        if (ApplyChange.REJECTED.equals(result)) {
+            throw new EntryChange.Rejected();
+        }
+        return (CounterEntry) result;
+    }
+
+    @Override
+    public CounterEntry get(BucketKey key) {
+        return map.get(key);
+    }
+
+    @Override
+    public CounterEntry putIfAbsent(BucketKey key, CounterEntry entry) {
+        while (true) {
+            if (swap(key, null, Objects.requireNonNull(entry))) {
+                return null;
+            }
+            CounterEntry existing = map.get(key);
+            if (existing != null) {
+                return existing;
+            } // removed in between: try again
+        }
+    }
+
+    @Override
+    public boolean replace(BucketKey key, CounterEntry expected, CounterEntry replacement) {
+        return swap(key, Objects.requireNonNull(expected), replacement);
+    }
+
+    @Override
+    public boolean remove(BucketKey key, CounterEntry expected) {
+        return swap(key, Objects.requireNonNull(expected), null);
+    }
+
+    private boolean swap(BucketKey key, CounterEntry expected, CounterEntry next) {
+        try {
+            apply(key, new Swap(expected, next));
+            return true;
+        } catch (EntryChange.Rejected moved) {
+            return false;
+        }
+    }
+
+    @Override
+    public Collection<BucketKey> dirtyKeys() {
+        return List.copyOf(onMember ? map.localKeySet(DirtyEntries.INSTANCE) : map.keySet(DirtyEntries.INSTANCE));
+    }
+
+    /** Counted by a scan of this member's partitions, at most every few milliseconds (see {@link DirtyCount}). */
+    @Override
+    public long dirtyCount() {
+        return dirtyCount.get();
+    }
+
+    /** Shuts the member down if this cache started it; leaves a given instance and the map alone. */
+    @Override
+    public void close() {
+        if (ownsInstance) {
+            instance.shutdown();
+        }
+    }
+
+    private static Config withMap(Config config, String mapName) {
+        if (config.getMapConfigOrNull(mapName) == null) {
+            config.addMapConfig(new MapConfig(mapName).setBackupCount(1).setAsyncBackupCount(0));
+        }
+        return config;
+    }
+
+    private static void checkMapConfig(MapConfig config) {
+        if (config.getEvictionConfig().getEvictionPolicy() != EvictionPolicy.NONE) {
+            throw new IllegalArgumentException("map '" + config.getName() + "' is configured with eviction policy "
+                    + config.getEvictionConfig().getEvictionPolicy()
+                    + ": Hazelcast would evict entries holding deltas not yet written; use NONE"
+                    + " (clean entries expire by cleanEntryTtl)");
+        }
+        if (config.getMaxIdleSeconds() != 0) {
+            throw new IllegalArgumentException(
+                    "map '" + config.getName() + "' is configured with max-idle-seconds " + config.getMaxIdleSeconds()
+                            + ": Hazelcast would drop idle entries holding deltas not yet written; use 0");
+        }
+        if (config.getBackupCount() + config.getAsyncBackupCount() == 0) {
+            System.getLogger(HazelcastCounterCache.class.getName())
+                    .log(
+                            System.Logger.Level.WARNING,
+                            "map ''{0}'' has no backups: the deltas a member holds die with it",
+                            config.getName());
+        }
+    }
+
+    /** Mutable, not thread-safe builder; errors name the bad value. */
+    public static final class Builder {
+        private HazelcastInstance instance;
+        private Config config;
+        private String mapName = DEFAULT_MAP;
+        private Duration cleanEntryTtl = Duration.ofMinutes(10);
+
+        private Builder() {}
+
+        /**
+         * Work on an instance the application manages: a member, or a client of a separate cluster.
+         * The cache does not shut it down. Exclusive with {@link #startMember}.
+         */
+        public Builder instance(HazelcastInstance instance) {
+            this.instance = Objects.requireNonNull(instance, "instance");
+            this.config = null;
+            return this;
+        }
+
+        /**
+         * Start an embedded member from {@code config} when the cache is built, and shut it down
+         * when the cache is closed. The map gets backup-count 1 (synchronous) unless the config
+         * names it. Exclusive with {@link #instance}.
+         */
+        public Builder startMember(Config config) {
+            this.config = Objects.requireNonNull(config, "config");
+            this.instance = null;
+            return this;
+        }
+
+        /** The IMap holding the counters; default {@value #DEFAULT_MAP}. All nodes of an application use the same. */
+        public Builder mapName(String mapName) {
+            if (mapName == null || mapName.isBlank()) {
+                throw new IllegalArgumentException("mapName must not be blank, was '" + mapName + "'");
+            }
+            this.mapName = mapName;
+            return this;
+        }
+
+        /**
+         * How long an entry without unwritten deltas stays in the map after its last change: 1
+         * second to 30 days, or {@link Duration#ZERO} for never; default 10 minutes. This bounds the
+         * map's memory the way Ehcache's entry count does; entries holding deltas never expire.
+         */
+        public Builder cleanEntryTtl(Duration ttl) {
+            if (ttl == null
+                    || ttl.isNegative()
+                    || (!ttl.isZero() && ttl.compareTo(Duration.ofSeconds(1)) < 0)
+                    || ttl.compareTo(Duration.ofDays(30)) > 0) {
+                throw new IllegalArgumentException(
+                        "cleanEntryTtl must be 0 (never) or between 1 second and 30 days, was " + ttl);
+            }
+            this.cleanEntryTtl = ttl;
+            return this;
+        }
+
+        /**
+         * The cache; starts the member if {@link #startMember} was given.
+         *
+         * @throws IllegalStateException if neither an instance nor a config was given
+         * @throws IllegalArgumentException if the map is configured to evict or expire idle entries
+         */
+        public HazelcastCounterCache build() {
+            if (instance == null && config == null) {
+                throw new IllegalStateException("give either instance(...) or startMember(config)");
+            }
+            return new HazelcastCounterCache(this);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "HazelcastCounterCache[" + map.getName() + (onMember ? " on member " : " on client ")
+                + instance.getName() + "]";
+    }
+}

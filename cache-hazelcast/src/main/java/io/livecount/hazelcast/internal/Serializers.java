@@ -1,0 +1,166 @@
+package io.livecount.hazelcast.internal;
+
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.Serializer;
+import com.hazelcast.nio.serialization.SerializerHook;
+import com.hazelcast.nio.serialization.StreamSerializer;
+import io.livecount.CounterKey;
+import io.livecount.Period;
+import io.livecount.spi.BucketKey;
+import io.livecount.spi.CounterEntry;
+import io.livecount.spi.EntryChange;
+import java.io.IOException;
+
+/**
+ * Compact binary forms of what Livecount puts into Hazelcast, registered by Hazelcast itself
+ * through {@code META-INF/services/com.hazelcast.SerializerHook} on every member and client that
+ * has this jar: users configure nothing. Without them Hazelcast would use Java serialization,
+ * several times slower and larger, for every key and entry.
+ *
+ * <p>Keys are written as UTF-8 strings (byte-exact; Hazelcast compares and partitions keys by
+ * their serialized bytes) and the period by name, so that the form does not depend on the order
+ * of the enum. Type ids are fixed: changing one breaks rolling upgrades.
+ */
+public final class Serializers {
+
+    static final int BUCKET_KEY = 0x4C43_0001;
+    static final int COUNTER_ENTRY = 0x4C43_0002;
+    static final int APPLY_CHANGE = 0x4C43_0003;
+    static final int SET_ENTRY = 0x4C43_0004;
+    static final int DIRTY_ENTRIES = 0x4C43_0005;
+
+    private Serializers() {}
+
+    /** One serializer for one type, as Hazelcast's {@link SerializerHook} expects. */
+    private abstract static class Hook<T> implements SerializerHook<T>, StreamSerializer<T> {
+        private final Class<T> type;
+        private final int typeId;
+
+        Hook(Class<T> type, int typeId) {
+            this.type = type;
+            this.typeId = typeId;
+        }
+
+        @Override
+        public Class<T> getSerializationType() {
+            return type;
+        }
+
+        @Override
+        public Serializer createSerializer() {
+            return this;
+        }
+
+        @Override
+        public boolean isOverwritable() {
+            return true; // a user's own configuration wins
+        }
+
+        @Override
+        public int getTypeId() {
+            return typeId;
+        }
+    }
+
+    public static final class BucketKeyHook extends Hook<BucketKey> {
+        public BucketKeyHook() {
+            super(BucketKey.class, BUCKET_KEY);
+        }
+
+        @Override
+        public void write(ObjectDataOutput out, BucketKey key) throws IOException {
+            out.writeString(key.key().namespace());
+            out.writeString(key.key().name());
+            out.writeString(key.period().name());
+            out.writeLong(key.bucketStart());
+        }
+
+        @Override
+        public BucketKey read(ObjectDataInput in) throws IOException {
+            CounterKey key = new CounterKey(in.readString(), in.readString());
+            return new BucketKey(key, Period.valueOf(in.readString()), in.readLong());
+        }
+    }
+
+    public static final class CounterEntryHook extends Hook<CounterEntry> {
+        public CounterEntryHook() {
+            super(CounterEntry.class, COUNTER_ENTRY);
+        }
+
+        @Override
+        public void write(ObjectDataOutput out, CounterEntry entry) throws IOException {
+            writeEntry(out, entry);
+        }
+
+        @Override
+        public CounterEntry read(ObjectDataInput in) throws IOException {
+            return readEntry(in);
+        }
+    }
+
+    public static final class ApplyChangeHook extends Hook<ApplyChange> {
+        public ApplyChangeHook() {
+            super(ApplyChange.class, APPLY_CHANGE);
+        }
+
+        @Override
+        public void write(ObjectDataOutput out, ApplyChange apply) throws IOException {
+            out.writeObject(apply.change()); // core's changes are small serializable records
+            out.writeLong(apply.cleanTtlSeconds());
+        }
+
+        @Override
+        public ApplyChange read(ObjectDataInput in) throws IOException {
+            EntryChange change = in.readObject();
+            return new ApplyChange(change, in.readLong());
+        }
+    }
+
+    public static final class SetEntryHook extends Hook<SetEntry> {
+        public SetEntryHook() {
+            super(SetEntry.class, SET_ENTRY);
+        }
+
+        @Override
+        public void write(ObjectDataOutput out, SetEntry set) throws IOException {
+            out.writeBoolean(set.value() != null);
+            if (set.value() != null) {
+                writeEntry(out, set.value());
+            }
+            out.writeLong(set.cleanTtlSeconds());
+        }
+
+        @Override
+        public SetEntry read(ObjectDataInput in) throws IOException {
+            CounterEntry value = in.readBoolean() ? readEntry(in) : null;
+            return new SetEntry(value, in.readLong());
+        }
+    }
+
+    public static final class DirtyEntriesHook extends Hook<DirtyEntries> {
+        public DirtyEntriesHook() {
+            super(DirtyEntries.class, DIRTY_ENTRIES);
+        }
+
+        @Override
+        public void write(ObjectDataOutput out, DirtyEntries predicate) {}
+
+        @Override
+        public DirtyEntries read(ObjectDataInput in) {
+            return DirtyEntries.INSTANCE;
+        }
+    }
+
+    private static void writeEntry(ObjectDataOutput out, CounterEntry entry) throws IOException {
+        out.writeLong(entry.stored());
+        out.writeLong(entry.pending());
+        out.writeLong(entry.inflight());
+        out.writeLong(entry.flushId());
+        out.writeLong(entry.loadedAt());
+    }
+
+    private static CounterEntry readEntry(ObjectDataInput in) throws IOException {
+        return new CounterEntry(in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readLong());
+    }
+}

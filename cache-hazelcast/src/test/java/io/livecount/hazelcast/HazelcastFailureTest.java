@@ -1,0 +1,21 @@
+package io.livecount.hazelcast;
+
+import io.livecount.spi.CounterCache;
+import io.livecount.tck.FailureKit;
+import org.junit.jupiter.api.BeforeEach;
+
+/** The failure cases of the compatibility kit on Hazelcast (see {@link KitCaches} for how nodes map to members). */
+public class HazelcastFailureTest extends FailureKit {
+
+    private final KitCaches caches = new KitCaches();
+
+    @BeforeEach
+    void newMap() {
+        caches.nextTest();
+    }
+
+    @Override
+    protected CounterCache newCache(int capacity) {
+        return caches.newCache(capacity);
+    }
+}
