@@ -3,14 +3,19 @@ package io.livecount.hazelcast;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.EvictionPolicy;
+import com.hazelcast.config.InvalidConfigurationException;
 import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.MergePolicyConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import com.hazelcast.spi.merge.DiscardMergePolicy;
 import io.livecount.hazelcast.internal.ApplyChange;
 import io.livecount.hazelcast.internal.DirtyCount;
 import io.livecount.hazelcast.internal.DirtyEntries;
+import io.livecount.hazelcast.internal.StoredEntry;
 import io.livecount.hazelcast.internal.Swap;
+import io.livecount.hazelcast.internal.UncertainRetries;
 import io.livecount.spi.BucketKey;
 import io.livecount.spi.CounterEntry;
 import io.livecount.spi.EntryChange;
@@ -19,6 +24,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * FAST mode's cache on a Hazelcast {@link IMap} shared by every node of an application: create one
@@ -53,25 +59,22 @@ public final class HazelcastCounterCache implements EntryProcessingCache {
     private final HazelcastInstance instance;
     private final boolean ownsInstance;
     private final boolean onMember;
-    private final IMap<BucketKey, CounterEntry> map;
+    private final IMap<BucketKey, StoredEntry> map;
+    private final UncertainRetries retries = new UncertainRetries(Duration.ofMinutes(2));
     private final long cleanTtlSeconds;
     private final DirtyCount dirtyCount;
 
     private HazelcastCounterCache(Builder builder) {
         this.ownsInstance = builder.config != null;
-        this.instance = ownsInstance
-                ? Hazelcast.newHazelcastInstance(withMap(builder.config, builder.mapName))
-                : builder.instance;
+        this.instance = ownsInstance ? Hazelcast.newHazelcastInstance(builder.config) : builder.instance;
         this.onMember = instance.getLocalEndpoint() instanceof Member;
-        if (onMember) {
-            try {
-                checkMapConfig(instance.getConfig().getMapConfig(builder.mapName));
-            } catch (RuntimeException refused) {
-                if (ownsInstance) {
-                    instance.shutdown();
-                }
-                throw refused;
+        try {
+            prepareMap(instance, builder.mapName, onMember);
+        } catch (RuntimeException refused) {
+            if (ownsInstance) {
+                instance.shutdown();
             }
+            throw refused;
         }
         this.map = instance.getMap(builder.mapName);
         this.cleanTtlSeconds = builder.cleanEntryTtl.toSeconds();
@@ -87,18 +90,28 @@ public final class HazelcastCounterCache implements EntryProcessingCache {
         return instance;
     }
 
+    /**
+     * Runs the change on the key's owner. When Hazelcast cannot tell whether it ran (the owner left
+     * or died before answering, a timeout), the same change, with the same id, is sent again until
+     * it is known to have run once: {@link StoredEntry} recognises a second run. So an add that
+     * returns is counted exactly once, and one that throws is not counted.
+     */
     @Override
     public CounterEntry apply(BucketKey key, EntryChange change) {
-        Object result = map.executeOnKey(key, new ApplyChange(change, cleanTtlSeconds));
+        long changeId = ThreadLocalRandom.current().nextLong() | 1; // never 0, the id of no change
+        Object result = retries.run(() -> map.executeOnKey(key, new ApplyChange(change, changeId, cleanTtlSeconds)));
         if (ApplyChange.REJECTED.equals(result)) {
             throw new EntryChange.Rejected();
+        }
+        if (result instanceof ApplyChange.Failure failure) {
+            throw failure.thrown();
         }
         return (CounterEntry) result;
     }
 
     @Override
     public CounterEntry get(BucketKey key) {
-        return map.get(key);
+        return StoredEntry.entryOf(retries.run(() -> map.get(key)));
     }
 
     @Override
@@ -107,7 +120,7 @@ public final class HazelcastCounterCache implements EntryProcessingCache {
             if (swap(key, null, Objects.requireNonNull(entry))) {
                 return null;
             }
-            CounterEntry existing = map.get(key);
+            CounterEntry existing = get(key);
             if (existing != null) {
                 return existing;
             } // removed in between: try again
@@ -152,11 +165,27 @@ public final class HazelcastCounterCache implements EntryProcessingCache {
         }
     }
 
-    private static Config withMap(Config config, String mapName) {
-        if (config.getMapConfigOrNull(mapName) == null) {
-            config.addMapConfig(new MapConfig(mapName).setBackupCount(1).setAsyncBackupCount(0));
+    /**
+     * A map nobody configured gets Livecount's configuration, added to the cluster's dynamic
+     * configuration before first use: one synchronous backup, no eviction, {@link
+     * DiscardMergePolicy}. A map configured by the user is checked (on a member; a client cannot
+     * read the cluster's configuration).
+     */
+    private static void prepareMap(HazelcastInstance instance, String name, boolean onMember) {
+        Config config = instance.getConfig();
+        if (!onMember || config.getMapConfigOrNull(name) == null) {
+            try {
+                config.addMapConfig(new MapConfig(name)
+                        .setBackupCount(1)
+                        .setAsyncBackupCount(0)
+                        .setMergePolicyConfig(new MergePolicyConfig().setPolicy(DiscardMergePolicy.class.getName())));
+            } catch (InvalidConfigurationException configuredMeanwhile) {
+                // another node (or the user) configured it differently: checked below
+            }
         }
-        return config;
+        if (onMember) {
+            checkMapConfig(config.getMapConfig(name));
+        }
     }
 
     private static void checkMapConfig(MapConfig config) {
@@ -170,6 +199,12 @@ public final class HazelcastCounterCache implements EntryProcessingCache {
             throw new IllegalArgumentException(
                     "map '" + config.getName() + "' is configured with max-idle-seconds " + config.getMaxIdleSeconds()
                             + ": Hazelcast would drop idle entries holding deltas not yet written; use 0");
+        }
+        String mergePolicy = config.getMergePolicyConfig().getPolicy();
+        if (!DiscardMergePolicy.class.getName().equals(mergePolicy) && !"DiscardMergePolicy".equals(mergePolicy)) {
+            throw new IllegalArgumentException("map '" + config.getName() + "' merges with " + mergePolicy
+                    + " after a split-brain: the smaller side's copies of entries would add deltas the larger side"
+                    + " also holds, or wrote already; use DiscardMergePolicy (see docs/cluster.md)");
         }
         if (config.getBackupCount() + config.getAsyncBackupCount() == 0) {
             System.getLogger(HazelcastCounterCache.class.getName())

@@ -12,6 +12,7 @@ import com.hazelcast.internal.serialization.SerializationService;
 import com.hazelcast.spi.impl.SerializationServiceSupport;
 import io.livecount.CounterKey;
 import io.livecount.Period;
+import io.livecount.hazelcast.internal.StoredEntry;
 import io.livecount.spi.BucketKey;
 import io.livecount.spi.CounterEntry;
 import io.livecount.spi.EntryChange;
@@ -94,6 +95,10 @@ class HazelcastCounterCacheTest {
             SerializationService serialization =
                     ((SerializationServiceSupport) TestMembers.shared()).getSerializationService();
             assertThat(serialization.toData(CLEAN).getType()).isEqualTo(0x4C43_0002);
+            assertThat(serialization
+                            .toData(new StoredEntry(CLEAN, new long[] {1, 2}))
+                            .getType())
+                    .isEqualTo(0x4C43_0006);
             assertThat(serialization.toData(bucket("x")).getType()).isEqualTo(0x4C43_0001);
             assertThat(serialization.toData(CLEAN).totalSize()).isLessThan(50);
             BucketKey key = new BucketKey(new CounterKey("n\uD83D\uDE00", "k "), Period.HOUR, 3600);

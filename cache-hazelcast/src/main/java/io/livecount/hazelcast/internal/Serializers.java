@@ -29,6 +29,7 @@ public final class Serializers {
     static final int APPLY_CHANGE = 0x4C43_0003;
     static final int SET_ENTRY = 0x4C43_0004;
     static final int DIRTY_ENTRIES = 0x4C43_0005;
+    static final int STORED_ENTRY = 0x4C43_0006;
 
     private Serializers() {}
 
@@ -107,13 +108,14 @@ public final class Serializers {
         @Override
         public void write(ObjectDataOutput out, ApplyChange apply) throws IOException {
             out.writeObject(apply.change()); // core's changes are small serializable records
+            out.writeLong(apply.changeId());
             out.writeLong(apply.cleanTtlSeconds());
         }
 
         @Override
         public ApplyChange read(ObjectDataInput in) throws IOException {
             EntryChange change = in.readObject();
-            return new ApplyChange(change, in.readLong());
+            return new ApplyChange(change, in.readLong(), in.readLong());
         }
     }
 
@@ -126,14 +128,14 @@ public final class Serializers {
         public void write(ObjectDataOutput out, SetEntry set) throws IOException {
             out.writeBoolean(set.value() != null);
             if (set.value() != null) {
-                writeEntry(out, set.value());
+                writeStored(out, set.value());
             }
             out.writeLong(set.cleanTtlSeconds());
         }
 
         @Override
         public SetEntry read(ObjectDataInput in) throws IOException {
-            CounterEntry value = in.readBoolean() ? readEntry(in) : null;
+            StoredEntry value = in.readBoolean() ? readStored(in) : null;
             return new SetEntry(value, in.readLong());
         }
     }
@@ -150,6 +152,31 @@ public final class Serializers {
         public DirtyEntries read(ObjectDataInput in) {
             return DirtyEntries.INSTANCE;
         }
+    }
+
+    public static final class StoredEntryHook extends Hook<StoredEntry> {
+        public StoredEntryHook() {
+            super(StoredEntry.class, STORED_ENTRY);
+        }
+
+        @Override
+        public void write(ObjectDataOutput out, StoredEntry stored) throws IOException {
+            writeStored(out, stored);
+        }
+
+        @Override
+        public StoredEntry read(ObjectDataInput in) throws IOException {
+            return readStored(in);
+        }
+    }
+
+    private static void writeStored(ObjectDataOutput out, StoredEntry stored) throws IOException {
+        writeEntry(out, stored.entry());
+        out.writeLongArray(stored.recentChanges());
+    }
+
+    private static StoredEntry readStored(ObjectDataInput in) throws IOException {
+        return new StoredEntry(readEntry(in), in.readLongArray());
     }
 
     private static void writeEntry(ObjectDataOutput out, CounterEntry entry) throws IOException {
