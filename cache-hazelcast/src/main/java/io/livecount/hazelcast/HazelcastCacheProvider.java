@@ -18,7 +18,8 @@ import java.util.TreeSet;
  * <ul>
  *   <li>{@code instance-name}: use the running member or client of that name (the application
  *       started it and shuts it down);
- *   <li>{@code config-file}: otherwise start an embedded member from this XML or YAML file;
+ *   <li>{@code config-file}: otherwise start an embedded member from this XML or YAML file
+ *       ({@code classpath:name} for a resource);
  *       without either, from Hazelcast's own lookup ({@code -Dhazelcast.config}, {@code
  *       hazelcast.xml}/{@code .yaml} in the working directory or on the class path, else its
  *       defaults). A started member is shut down with the service.
@@ -32,6 +33,7 @@ public final class HazelcastCacheProvider implements CounterCacheProvider {
     private static final String CONFIG_FILE = "config-file";
     private static final String MAP_NAME = "map-name";
     private static final String CLEAN_ENTRY_TTL = "clean-entry-ttl-seconds";
+    private static final String CLASSPATH = "classpath:";
 
     @Override
     public String name() {
@@ -87,6 +89,11 @@ public final class HazelcastCacheProvider implements CounterCacheProvider {
             return Config.load();
         }
         try {
+            if (file.strip().startsWith(CLASSPATH)) {
+                return Config.loadFromClasspath(
+                        Thread.currentThread().getContextClassLoader(),
+                        file.strip().substring(CLASSPATH.length()));
+            }
             return Config.loadFromFile(new java.io.File(file.strip()));
         } catch (FileNotFoundException | RuntimeException e) {
             throw new IllegalArgumentException(CONFIG_FILE + " '" + file + "' cannot be read: " + e.getMessage(), e);

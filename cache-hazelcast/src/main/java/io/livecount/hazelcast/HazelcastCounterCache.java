@@ -5,7 +5,6 @@ import com.hazelcast.config.Config;
 import com.hazelcast.config.EvictionPolicy;
 import com.hazelcast.config.InvalidConfigurationException;
 import com.hazelcast.config.MapConfig;
-import com.hazelcast.config.MergePolicyConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
@@ -175,10 +174,7 @@ public final class HazelcastCounterCache implements EntryProcessingCache {
         Config config = instance.getConfig();
         if (!onMember || config.getMapConfigOrNull(name) == null) {
             try {
-                config.addMapConfig(new MapConfig(name)
-                        .setBackupCount(1)
-                        .setAsyncBackupCount(0)
-                        .setMergePolicyConfig(new MergePolicyConfig().setPolicy(DiscardMergePolicy.class.getName())));
+                config.addMapConfig(LivecountMaps.mapConfig(name));
             } catch (InvalidConfigurationException configuredMeanwhile) {
                 // another node (or the user) configured it differently: checked below
             }

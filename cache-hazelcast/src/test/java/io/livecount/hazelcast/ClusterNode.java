@@ -1,0 +1,180 @@
+package io.livecount.hazelcast;
+
+import com.hazelcast.config.Config;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.livecount.ConsistencyMode;
+import io.livecount.CounterKey;
+import io.livecount.CounterService;
+import io.livecount.Livecount;
+import io.livecount.LivecountConfig;
+import io.livecount.NamespaceSettings;
+import io.livecount.WriteBackConfig;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One application node of the cluster tests, in its own JVM: an embedded member of the test cluster
+ * and a FAST service on it. Commands on stdin, one per line, each answered on stdout:
+ *
+ * <ul>
+ *   <li>{@code load THREADS ADDS}: adds in the background, ADDS in all (0: until {@code stop}),
+ *       30% to three hot keys and the rest to 10,000 cold ones, with a read every 10th add; prints
+ *       {@code progress ACKED} twice a second and {@code loaded ACKED FAILED} at the end.
+ *   <li>{@code stop}: stops the load; {@code stopped ACKED FAILED}.
+ *   <li>{@code flush}, {@code members}, and {@code close} (stop, close the service, which writes
+ *       back and shuts the member down; {@code closed ACKED FAILED}, then exit).
+ * </ul>
+ *
+ * ACKED counts adds that returned, FAILED adds that threw. Arguments: JDBC URL, user, password,
+ * {@code protect} or {@code plain} (split-brain protection for a cluster of 3).
+ */
+public final class ClusterNode {
+
+    static final String MAP = "cluster";
+    static final String NAMESPACE = "fast";
+
+    private final CounterService counters;
+    private final AtomicLong acked = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final List<Thread> adders = new ArrayList<>();
+    private final HazelcastCounterCache cache;
+
+    private ClusterNode(CounterService counters, HazelcastCounterCache cache) {
+        this.counters = counters;
+        this.cache = cache;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Config config = TestMembers.config();
+        config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
+        config.setProperty("hazelcast.max.no.heartbeat.seconds", "6");
+        config.setProperty("hazelcast.merge.first.run.delay.seconds", "5");
+        config.setProperty("hazelcast.merge.next.run.delay.seconds", "5");
+        config.setProperty("hazelcast.operation.call.timeout.millis", "20000");
+        if (args[3].equals("protect")) {
+            LivecountMaps.protectAgainstSplitBrain(config, MAP, 2);
+        }
+        HazelcastCounterCache cache = HazelcastCounterCache.builder()
+                .startMember(config)
+                .mapName(MAP)
+                .cleanEntryTtl(Duration.ofSeconds(1)) // clean entries keep leaving: reads load across members
+                .build();
+        HikariConfig pool = new HikariConfig();
+        pool.setJdbcUrl(args[0]);
+        pool.setUsername(args[1]);
+        pool.setPassword(args[2]);
+        pool.setMaximumPoolSize(6);
+        CounterService counters = Livecount.create(LivecountConfig.builder()
+                .dataSource(new HikariDataSource(pool))
+                .namespace(NAMESPACE, NamespaceSettings.of().withMode(ConsistencyMode.FAST))
+                .writeBack(WriteBackConfig.builder(cache)
+                        .maxDelay(Duration.ofMillis(100))
+                        .build())
+                .build());
+        new ClusterNode(counters, cache).serve();
+    }
+
+    private void serve() throws Exception {
+        say("ready " + cache.instance().getCluster().getLocalMember().getUuid());
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String line; (line = in.readLine()) != null; ) {
+            String[] command = line.trim().split(" ");
+            switch (command[0]) {
+                case "load" -> load(Integer.parseInt(command[1]), Long.parseLong(command[2]));
+                case "stop" -> {
+                    stopLoad();
+                    say("stopped " + acked.get() + " " + failed.get());
+                }
+                case "flush" -> {
+                    counters.flush();
+                    say("flushed");
+                }
+                case "members" ->
+                    say("members " + cache.instance().getCluster().getMembers().size());
+                case "close" -> {
+                    stopLoad();
+                    counters.close();
+                    say("closed " + acked.get() + " " + failed.get());
+                    System.exit(0);
+                }
+                default -> say("unknown " + line);
+            }
+        }
+    }
+
+    private void load(int threads, long adds) {
+        stopping.set(false);
+        AtomicLong left = new AtomicLong(adds == 0 ? Long.MAX_VALUE : adds);
+        for (int t = 0; t < threads; t++) {
+            SplittableRandom random = new SplittableRandom(System.nanoTime() + t);
+            Thread adder = new Thread(() -> {
+                for (long i = 0; !stopping.get() && left.getAndDecrement() > 0; i++) {
+                    int r = random.nextInt(100);
+                    CounterKey key =
+                            new CounterKey(NAMESPACE, r < 30 ? "hot" + r % 3 : "cold" + random.nextInt(10_000));
+                    try {
+                        counters.add(key, 1);
+                        acked.incrementAndGet();
+                    } catch (RuntimeException e) {
+                        failed.incrementAndGet();
+                        pause(); // a minority side refuses everything: do not spin
+                    }
+                    if (i % 10 == 0) {
+                        try {
+                            counters.get(key);
+                        } catch (RuntimeException e) {
+                            // reads fail on a minority side too; only adds are counted
+                        }
+                    }
+                }
+            });
+            adder.start();
+            adders.add(adder);
+        }
+        Thread reporter = new Thread(() -> {
+            while (adders.stream().anyMatch(Thread::isAlive)) {
+                say("progress " + acked.get());
+                sleep(500);
+            }
+            if (!stopping.get()) {
+                say("loaded " + acked.get() + " " + failed.get());
+            }
+        });
+        reporter.setDaemon(true);
+        reporter.start();
+    }
+
+    private void stopLoad() throws InterruptedException {
+        stopping.set(true);
+        for (Thread adder : adders) {
+            adder.join();
+        }
+        adders.clear();
+    }
+
+    private static void pause() {
+        sleep(5);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static synchronized void say(String line) {
+        System.out.println(line);
+        System.out.flush();
+    }
+}

@@ -1,0 +1,186 @@
+package io.livecount.hazelcast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.livecount.CounterService;
+import io.livecount.Livecount;
+import io.livecount.LivecountConfig;
+import io.livecount.testing.TestDatabase;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Three application nodes, each a member in its own JVM ({@link ClusterNode}), on one database.
+ * Every add a node acknowledged must be in the database exactly once after the survivors write
+ * back, whatever happens to the members meanwhile.
+ */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(
+        value = TestDatabase.class,
+        names = {"MARIADB", "POSTGRESQL"})
+@Timeout(value = 6, unit = TimeUnit.MINUTES)
+@DisplayName("A cluster of three nodes in FAST mode")
+class ClusterTest {
+
+    private static final Duration ANSWER = Duration.ofMinutes(2);
+    private static int clusters;
+
+    @Parameter
+    TestDatabase database;
+
+    private final List<NodeProcess> nodes = new ArrayList<>();
+    private String cluster;
+
+    @BeforeEach
+    void emptyTable() {
+        Livecount.create(LivecountConfig.builder()
+                        .dataSource(database.dataSource())
+                        .build())
+                .close();
+        database.clear();
+        cluster = TestMembers.clusterName() + "-nodes-" + (++clusters);
+    }
+
+    @AfterEach
+    void stopNodes() throws InterruptedException {
+        for (NodeProcess node : nodes) {
+            node.close();
+        }
+    }
+
+    @Test
+    @DisplayName("1M adds from three members, one killed with kill -9 mid-load: every acknowledged add written once")
+    void memberKilledMidLoad() throws Exception {
+        NodeProcess a = start("a", false);
+        NodeProcess b = start("b", false);
+        NodeProcess victim = start("victim", false);
+        for (NodeProcess node : nodes) {
+            node.send("load 2 333334");
+        }
+        awaitProgress(victim, 100_000);
+        // the victim stops adding only so that its count of acknowledged adds is exact; its member
+        // still owns a third of the partitions, and writes back, when it is killed
+        long victimAcked = Long.parseLong(victim.ask("stop", "stopped", ANSWER)[0]);
+        victim.kill9();
+        long acked = victimAcked;
+        for (NodeProcess survivor : List.of(a, b)) {
+            String[] loaded = survivor.await("loaded", Duration.ofMinutes(4));
+            acked += Long.parseLong(loaded[0]);
+            System.out.printf("cluster-crash: %s acked %s, failed %s%n", survivor, loaded[0], loaded[1]);
+        }
+        flushAll(a, b);
+        long written = total();
+        System.out.printf(
+                "cluster-crash on %s: acknowledged=%d (victim %d, killed after it) written=%d%n",
+                database, acked, victimAcked, written);
+        assertThat(written).isEqualTo(acked);
+    }
+
+    @Test
+    @DisplayName("rolling restart: members shut down and replaced one by one under load: exact")
+    void rollingRestart() throws Exception {
+        for (String name : List.of("a", "b", "c")) {
+            start(name, false).send("load 2 0");
+        }
+        long acked = 0;
+        for (int i = 0; i < 3; i++) {
+            NodeProcess leaving = nodes.get(i);
+            awaitProgress(leaving, leaving.progress() + 20_000);
+            acked += Long.parseLong(leaving.ask("close", "closed", ANSWER)[0]); // writes back, then leaves
+            start("new" + i, false).send("load 2 0");
+        }
+        List<NodeProcess> last = nodes.subList(3, 6);
+        awaitProgress(last.get(2), 20_000);
+        for (NodeProcess node : last) {
+            acked += Long.parseLong(node.ask("stop", "stopped", ANSWER)[0]);
+        }
+        flushAll(last.toArray(NodeProcess[]::new));
+        System.out.printf("cluster-rolling-restart on %s: acknowledged=%d written=%d%n", database, acked, total());
+        assertThat(total()).isEqualTo(acked);
+    }
+
+    @Test
+    @DisplayName(
+            "split-brain: a member frozen past the heartbeat timeout forms a minority that refuses adds; after the merge: exact")
+    void splitBrain() throws Exception {
+        NodeProcess a = start("a", true);
+        NodeProcess b = start("b", true);
+        NodeProcess frozen = start("frozen", true);
+        for (NodeProcess node : nodes) {
+            node.send("load 2 0");
+        }
+        awaitProgress(frozen, 20_000);
+        frozen.signal("STOP"); // a long pause: the others declare it dead and go on as two
+        awaitMembers(a, 2, Duration.ofSeconds(60));
+        long beforeSplit = a.progress();
+        awaitProgress(a, beforeSplit + 10_000);
+        frozen.signal("CONT"); // it wakes up alone: a minority until it merges into the majority
+        awaitMembers(frozen, 3, Duration.ofSeconds(120));
+        awaitProgress(frozen, frozen.progress() + 5_000);
+        long acked = 0;
+        long refused = 0;
+        for (NodeProcess node : nodes) {
+            String[] stopped = node.ask("stop", "stopped", ANSWER);
+            acked += Long.parseLong(stopped[0]);
+            refused += Long.parseLong(stopped[1]);
+        }
+        flushAll(a, b, frozen);
+        System.out.printf(
+                "cluster-split-brain on %s: acknowledged=%d refused=%d written=%d%n",
+                database, acked, refused, total());
+        assertThat(total()).isEqualTo(acked);
+    }
+
+    private NodeProcess start(String name, boolean protect) throws Exception {
+        NodeProcess node = NodeProcess.start(name, cluster, database, protect);
+        nodes.add(node);
+        return node;
+    }
+
+    private static void awaitProgress(NodeProcess node, long acked) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (node.progress() < acked) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(node + " did not reach " + acked + " adds: " + node.progress());
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static void awaitMembers(NodeProcess node, int members, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (Integer.parseInt(node.ask("members", "members", ANSWER)[0]) != members) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(node + " did not see " + members + " members within " + timeout);
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    /** Every node writes back its partitions; twice, so that write-backs adopted in the first are resolved. */
+    private static void flushAll(NodeProcess... nodes) {
+        for (int round = 0; round < 2; round++) {
+            for (NodeProcess node : nodes) {
+                node.ask("flush", "flushed", ANSWER);
+            }
+        }
+    }
+
+    private long total() {
+        try (CounterService reader = Livecount.create(
+                LivecountConfig.builder().dataSource(database.dataSource()).build())) {
+            return database.queryLong("SELECT COALESCE(SUM(counter_value), 0) FROM livecount_counter" + " WHERE ns = '"
+                    + ClusterNode.NAMESPACE + "' AND period_type = 'ALL'");
+        }
+    }
+}
