@@ -27,6 +27,15 @@ final class Scenarios {
         inMemory(EhcacheCasScenario.NAME, (db, ds, threads) -> new EhcacheCasScenario());
         database(FastScenario.NAME, (db, ds, threads) -> new FastScenario(ds, false));
         database(FastScenario.WINDOW_NAME, (db, ds, threads) -> new FastScenario(ds, true));
+        inMemory(HzEntryProcessorScenario.NAME, (db, ds, threads) -> new HzEntryProcessorScenario(1));
+        inMemory(HzEntryProcessorScenario.THREE_NAME, (db, ds, threads) -> new HzEntryProcessorScenario(3));
+        for (int members : new int[] {1, 3}) {
+            for (boolean window : new boolean[] {false, true}) {
+                database(
+                        FastHazelcastScenario.name(members, window),
+                        (db, ds, threads) -> new FastHazelcastScenario(ds, members, window));
+            }
+        }
         database(JdbcBatchUpsertScenario.NAME, (db, ds, threads) -> new JdbcBatchUpsertScenario(db, threads, false));
         database(
                 JdbcBatchUpsertScenario.WIDE_NAME, (db, ds, threads) -> new JdbcBatchUpsertScenario(db, threads, true));

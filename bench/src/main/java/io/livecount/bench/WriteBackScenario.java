@@ -8,6 +8,7 @@ import io.livecount.LivecountConfig;
 import io.livecount.NamespaceSettings;
 import io.livecount.WriteBackConfig;
 import io.livecount.ehcache.EhcacheCounterCache;
+import io.livecount.spi.CounterCache;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,8 +17,8 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * What the FAST scenarios share: a Livecount service in FAST mode over {@link EhcacheCounterCache}
- * for one namespace, made anew for each run (fresh write-back metrics), and a stored total that
+ * What the FAST scenarios share: a Livecount service in FAST mode over a new cache ({@link
+ * EhcacheCounterCache} unless a subclass says otherwise) for one namespace, made anew for each run (fresh write-back metrics), and a stored total that
  * flushes and then reads the table itself, so that {@code lost} checks that every add reached it.
  */
 abstract class WriteBackScenario implements Scenario {
@@ -32,8 +33,13 @@ abstract class WriteBackScenario implements Scenario {
         this.namespace = namespace;
     }
 
-    /** The write-back settings of this scenario, on top of a 100,000-entry Ehcache. */
+    /** The write-back settings of this scenario, on top of {@link #newCache}. */
     abstract WriteBackConfig.Builder configure(WriteBackConfig.Builder writeBack);
+
+    /** The cache of a new run: a 100,000-entry Ehcache unless the scenario says otherwise. */
+    CounterCache newCache() {
+        return EhcacheCounterCache.builder().heapEntries(100_000).build();
+    }
 
     /** Call last in the subclass constructor: creates livecount_counter if missing. */
     final void start() {
@@ -44,10 +50,7 @@ abstract class WriteBackScenario implements Scenario {
         return Livecount.create(LivecountConfig.builder()
                 .dataSource(dataSource)
                 .namespace(namespace, NamespaceSettings.of().withMode(ConsistencyMode.FAST))
-                .writeBack(configure(WriteBackConfig.builder(EhcacheCounterCache.builder()
-                                .heapEntries(100_000)
-                                .build()))
-                        .build())
+                .writeBack(configure(WriteBackConfig.builder(newCache())).build())
                 .build());
     }
 

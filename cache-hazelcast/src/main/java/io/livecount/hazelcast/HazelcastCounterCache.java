@@ -10,6 +10,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.spi.merge.DiscardMergePolicy;
 import io.livecount.hazelcast.internal.ApplyChange;
+import io.livecount.hazelcast.internal.CounterBucket;
 import io.livecount.hazelcast.internal.DirtyCount;
 import io.livecount.hazelcast.internal.DirtyEntries;
 import io.livecount.hazelcast.internal.StoredEntry;
@@ -21,8 +22,8 @@ import io.livecount.spi.EntryChange;
 import io.livecount.spi.EntryProcessingCache;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -58,7 +59,7 @@ public final class HazelcastCounterCache implements EntryProcessingCache {
     private final HazelcastInstance instance;
     private final boolean ownsInstance;
     private final boolean onMember;
-    private final IMap<BucketKey, StoredEntry> map;
+    private final IMap<CounterBucket, StoredEntry> map;
     private final UncertainRetries retries = new UncertainRetries(Duration.ofMinutes(2));
     private final long cleanTtlSeconds;
     private final DirtyCount dirtyCount;
@@ -97,8 +98,8 @@ public final class HazelcastCounterCache implements EntryProcessingCache {
      */
     @Override
     public CounterEntry apply(BucketKey key, EntryChange change) {
-        long changeId = ThreadLocalRandom.current().nextLong() | 1; // never 0, the id of no change
-        Object result = retries.run(() -> map.executeOnKey(key, new ApplyChange(change, changeId, cleanTtlSeconds)));
+        ApplyChange apply = new ApplyChange(change, newChangeId(), cleanTtlSeconds);
+        Object result = retries.run(() -> map.executeOnKey(new CounterBucket(key), apply));
         if (ApplyChange.REJECTED.equals(result)) {
             throw new EntryChange.Rejected();
         }
@@ -108,9 +109,13 @@ public final class HazelcastCounterCache implements EntryProcessingCache {
         return (CounterEntry) result;
     }
 
+    private static long newChangeId() {
+        return ThreadLocalRandom.current().nextLong() | 1; // never 0
+    }
+
     @Override
     public CounterEntry get(BucketKey key) {
-        return StoredEntry.entryOf(retries.run(() -> map.get(key)));
+        return StoredEntry.entryOf(retries.run(() -> map.get(new CounterBucket(key))));
     }
 
     @Override
@@ -147,7 +152,9 @@ public final class HazelcastCounterCache implements EntryProcessingCache {
 
     @Override
     public Collection<BucketKey> dirtyKeys() {
-        return List.copyOf(onMember ? map.localKeySet(DirtyEntries.INSTANCE) : map.keySet(DirtyEntries.INSTANCE));
+        Set<CounterBucket> dirty =
+                onMember ? map.localKeySet(DirtyEntries.INSTANCE) : map.keySet(DirtyEntries.INSTANCE);
+        return dirty.stream().map(CounterBucket::bucket).toList();
     }
 
     /** Counted by a scan of this member's partitions, at most every few milliseconds (see {@link DirtyCount}). */

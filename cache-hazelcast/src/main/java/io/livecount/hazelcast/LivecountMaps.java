@@ -1,6 +1,7 @@
 package io.livecount.hazelcast;
 
 import com.hazelcast.config.Config;
+import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MergePolicyConfig;
 import com.hazelcast.config.SplitBrainProtectionConfig;
@@ -18,12 +19,13 @@ public final class LivecountMaps {
     private LivecountMaps() {}
 
     /**
-     * The map's configuration: one synchronous backup (an acknowledged add is on two members), no
+     * The map's configuration: entries stored as objects (immutable records: no copy needed), one synchronous backup (an acknowledged add is on two members), no
      * eviction or max-idle (entries holding deltas must stay), and {@link DiscardMergePolicy}:
      * after a split-brain the smaller side's copies are dropped, never added to the larger side's.
      */
     public static MapConfig mapConfig(String mapName) {
         return new MapConfig(mapName)
+                .setInMemoryFormat(InMemoryFormat.OBJECT) // entry processors and scans use the objects as they are
                 .setBackupCount(1)
                 .setAsyncBackupCount(0)
                 .setMergePolicyConfig(new MergePolicyConfig().setPolicy(DiscardMergePolicy.class.getName()));

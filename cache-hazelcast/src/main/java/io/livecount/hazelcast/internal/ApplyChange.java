@@ -2,7 +2,6 @@ package io.livecount.hazelcast.internal;
 
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.ExtendedMapEntry;
-import io.livecount.spi.BucketKey;
 import io.livecount.spi.CounterEntry;
 import io.livecount.spi.EntryChange;
 import java.io.Serializable;
@@ -17,12 +16,12 @@ import java.util.concurrent.TimeUnit;
  * change threw (an overflow): returned rather than thrown, so that Hazelcast does not log a
  * caller's bad input as a member error.
  *
- * <p>The backup copies are not changed by running the change again but by {@link SetEntry} with
- * the entry the owner computed: a backup can never compute something else than its owner did. A new
- * instance per call: it keeps that result between {@link #process} and {@link
- * #getBackupProcessor}, which Hazelcast calls on the same instance after processing.
+ * <p>The backups run the same processor: core's changes are deterministic and the backup holds the
+ * same entry and the same change ids as its owner, so it computes the same entry. (Sending the
+ * owner's result instead would need per-key state in the processor, which Hazelcast shares
+ * between the keys of {@code executeOnKeys}.) Stateless and thread-safe.
  */
-public final class ApplyChange implements EntryProcessor<BucketKey, StoredEntry, Object> {
+public final class ApplyChange implements EntryProcessor<CounterBucket, StoredEntry, Object> {
 
     private static final long serialVersionUID = 1L;
 
@@ -35,7 +34,6 @@ public final class ApplyChange implements EntryProcessor<BucketKey, StoredEntry,
     private final EntryChange change;
     private final long changeId;
     private final long cleanTtlSeconds;
-    private transient SetEntry backup;
 
     public ApplyChange(EntryChange change, long changeId, long cleanTtlSeconds) {
         this.change = change;
@@ -56,8 +54,7 @@ public final class ApplyChange implements EntryProcessor<BucketKey, StoredEntry,
     }
 
     @Override
-    public Object process(Map.Entry<BucketKey, StoredEntry> entry) {
-        backup = null;
+    public Object process(Map.Entry<CounterBucket, StoredEntry> entry) {
         StoredEntry stored = entry.getValue();
         CounterEntry current = StoredEntry.entryOf(stored);
         if (stored != null && stored.applied(changeId)) {
@@ -72,26 +69,27 @@ public final class ApplyChange implements EntryProcessor<BucketKey, StoredEntry,
             return new Failure(thrown);
         }
         if (!Objects.equals(current, next)) {
-            StoredEntry after = StoredEntry.after(stored, next, changeId);
-            SetEntry.store(entry, after, cleanTtlSeconds);
-            backup = new SetEntry(after, cleanTtlSeconds);
+            store(entry, StoredEntry.after(stored, next, changeId));
         }
         return next;
     }
 
-    /** Null when nothing changed: Hazelcast then sends no backup at all. */
     @Override
-    public EntryProcessor<BucketKey, StoredEntry, Object> getBackupProcessor() {
-        return backup;
+    public EntryProcessor<CounterBucket, StoredEntry, Object> getBackupProcessor() {
+        return this;
     }
 
     /**
-     * Stores an entry with the expiry it needs: a dirty entry never expires (it holds the only
-     * copies of its deltas), a clean one after {@code cleanTtlSeconds} (0: never).
+     * Stores an entry with the expiry it needs (null removes it): a dirty entry never expires (it
+     * holds the only copies of its deltas), a clean one after {@code cleanTtlSeconds} (0: never).
      */
     @SuppressWarnings("unchecked")
-    static void setWithTtl(Map.Entry<BucketKey, StoredEntry> entry, StoredEntry value, long cleanTtlSeconds) {
+    private void store(Map.Entry<CounterBucket, StoredEntry> entry, StoredEntry value) {
+        if (value == null) {
+            entry.setValue(null);
+            return;
+        }
         long ttl = value.entry().isDirty() ? 0 : cleanTtlSeconds;
-        ((ExtendedMapEntry<BucketKey, StoredEntry>) entry).setValue(value, ttl, TimeUnit.SECONDS);
+        ((ExtendedMapEntry<CounterBucket, StoredEntry>) entry).setValue(value, ttl, TimeUnit.SECONDS);
     }
 }

@@ -12,7 +12,7 @@ import java.util.function.LongSupplier;
  */
 public final class DirtyCount {
 
-    static final long MIN_AGE_MILLIS = 20;
+    static final long MIN_AGE_MILLIS = 100;
 
     private final LongSupplier count;
     private final AtomicBoolean counting = new AtomicBoolean();

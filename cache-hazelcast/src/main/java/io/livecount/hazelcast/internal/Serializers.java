@@ -27,7 +27,7 @@ public final class Serializers {
     static final int BUCKET_KEY = 0x4C43_0001;
     static final int COUNTER_ENTRY = 0x4C43_0002;
     static final int APPLY_CHANGE = 0x4C43_0003;
-    static final int SET_ENTRY = 0x4C43_0004;
+    static final int COUNTER_BUCKET = 0x4C43_0004;
     static final int DIRTY_ENTRIES = 0x4C43_0005;
     static final int STORED_ENTRY = 0x4C43_0006;
 
@@ -119,24 +119,21 @@ public final class Serializers {
         }
     }
 
-    public static final class SetEntryHook extends Hook<SetEntry> {
-        public SetEntryHook() {
-            super(SetEntry.class, SET_ENTRY);
+    public static final class CounterBucketHook extends Hook<CounterBucket> {
+        private final BucketKeyHook bucket = new BucketKeyHook();
+
+        public CounterBucketHook() {
+            super(CounterBucket.class, COUNTER_BUCKET);
         }
 
         @Override
-        public void write(ObjectDataOutput out, SetEntry set) throws IOException {
-            out.writeBoolean(set.value() != null);
-            if (set.value() != null) {
-                writeStored(out, set.value());
-            }
-            out.writeLong(set.cleanTtlSeconds());
+        public void write(ObjectDataOutput out, CounterBucket key) throws IOException {
+            bucket.write(out, key.bucket());
         }
 
         @Override
-        public SetEntry read(ObjectDataInput in) throws IOException {
-            StoredEntry value = in.readBoolean() ? readStored(in) : null;
-            return new SetEntry(value, in.readLong());
+        public CounterBucket read(ObjectDataInput in) throws IOException {
+            return new CounterBucket(bucket.read(in));
         }
     }
 
