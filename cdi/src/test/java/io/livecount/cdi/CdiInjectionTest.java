@@ -2,6 +2,7 @@ package io.livecount.cdi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.hazelcast.cluster.Address;
 import io.livecount.ConsistencyMode;
 import io.livecount.CounterKey;
 import io.livecount.CounterService;
@@ -10,6 +11,7 @@ import io.livecount.cdi.testing.ClickCounter;
 import io.livecount.cdi.testing.MapCacheProvider;
 import io.livecount.cdi.testing.Settings;
 import io.livecount.ehcache.EhcacheCounterCache;
+import io.livecount.hazelcast.HazelcastCounterCache;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -107,6 +109,54 @@ class CdiInjectionTest {
             assertThat(clicks.clicks(URL)).isEqualTo(2);
             counters.flush();
             assertThat(stored(DB, "clicks", URL)).isEqualTo(2);
+        }
+    }
+
+    @Nested
+    @EnableWeld
+    @DisplayName("FAST on Hazelcast, chosen by configuration alone")
+    class FastOnHazelcast {
+
+        private static final String DB = "jdbc:h2:mem:cdi-hazelcast;DB_CLOSE_DELAY=-1";
+
+        @WeldSetup
+        WeldInitiator weld = WeldInitiator.of(Settings.weldWith(Map.of(
+                "livecount.jdbc.url", DB,
+                "livecount.mode", "fast",
+                "livecount.cache", "hazelcast",
+                "livecount.cache.hazelcast.config-file", "classpath:livecount-cdi-hazelcast.yaml",
+                "livecount.flush.max-delay", "1h"))); // only the explicit flush() writes
+
+        @Inject
+        ClickCounter clicks;
+
+        @Inject
+        CounterService counters;
+
+        @Test
+        @DisplayName("the same bean counts on an embedded member started from the configured YAML, exact after flush")
+        void countsOnHazelcast() throws SQLException {
+            for (int i = 0; i < 5; i++) {
+                clicks.click(URL);
+            }
+            clicks.click(URL + "other");
+
+            assertThat(counters.config().writeBack().cache()).isInstanceOf(HazelcastCounterCache.class);
+            HazelcastCounterCache cache =
+                    (HazelcastCounterCache) counters.config().writeBack().cache();
+            assertThat(cache.instance().getConfig().getClusterName())
+                    .as("the member was started from the test's YAML")
+                    .isEqualTo("livecount-cdi-test");
+            Address address = cache.instance().getCluster().getLocalMember().getAddress();
+            assertThat(address.getHost()).isEqualTo("127.0.0.1");
+            assertThat(address.getPort()).isBetween(5901, 5920);
+            assertThat(clicks.clicks(URL)).isEqualTo(5);
+            assertThat(stored(DB, "clicks", URL)).as("FAST: not written yet").isZero();
+
+            counters.flush();
+            assertThat(stored(DB, "clicks", URL)).isEqualTo(5);
+            assertThat(stored(DB, "clicks", URL + "other")).isEqualTo(1);
+            assertThat(clicks.clicks(URL)).isEqualTo(5);
         }
     }
 

@@ -45,10 +45,10 @@ class MisconfigurationTest {
                 failure("a misspelt key", withH2("livecount.cach", "ehcache"), "unknown setting", "livecount.cach"),
                 failure(
                         "a provider that is not on the class path",
-                        withH2("livecount.cache", "hazelcast"),
+                        withH2("livecount.cache", "infinispan"),
                         "livecount.cache",
-                        "'hazelcast'",
-                        "livecount-cache-hazelcast"),
+                        "'infinispan'",
+                        "livecount-cache-infinispan"),
                 failure("FAST without a cache", withH2("livecount.mode", "fast"), "livecount.cache", "FAST"),
                 failure(
                         "a bad provider setting",

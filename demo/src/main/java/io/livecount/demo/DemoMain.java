@@ -40,7 +40,8 @@ public final class DemoMain {
                         ? settings.adminPassword() + "   (generated; set LIVECOUNT_DEMO_ADMIN_PASSWORD to choose one)"
                         : "from LIVECOUNT_DEMO_ADMIN_PASSWORD"));
         System.out.println("  database:            " + settings.jdbcUrl() + "   mode " + settings.mode()
-                + (settings.mode().equals("fast") ? ", cache " + settings.cache() : ""));
+                + (settings.mode().equals("fast") ? ", cache " + settings.cache() : "")
+                + (settings.usesHazelcast() ? " (" + settings.hazelcastConfig() + ")" : ""));
         System.out.println("Stop with Ctrl-C.");
         stopped.await();
     }

@@ -1,6 +1,9 @@
 package io.livecount.demo;
 
 import io.livecount.demo.clicks.AllowList;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -19,6 +22,8 @@ import java.util.Map;
  * @param jdbcUrl the JDBC URL it resolves to
  * @param mode {@code fast} or {@code strict}
  * @param cache the cache provider's name for FAST mode
+ * @param hazelcastConfig the member configuration of {@code --cache hazelcast}: a file, or {@code
+ *     classpath:} and a resource
  * @param allowList the hosts {@code /r} redirects to
  * @param passwordGenerated whether the admin password was made up at start-up (and must be printed)
  */
@@ -31,6 +36,7 @@ public record DemoSettings(
         String dbPassword,
         String mode,
         String cache,
+        String hazelcastConfig,
         AllowList allowList,
         String adminUser,
         String adminPassword,
@@ -46,8 +52,24 @@ public record DemoSettings(
     /** Default of {@code --db h2}: a file under the working directory, kept between runs. */
     public static final String H2_FILE_URL = "jdbc:h2:./demo-data/livecount";
 
-    private static final List<String> FLAGS =
-            List.of("host", "port", "db", "db-user", "db-password", "mode", "cache", "allow", "admin-user", "help");
+    /**
+     * Default of {@code --hazelcast-config}: the embedded member of a loopback-only cluster, so that
+     * demos started on one machine form one cluster and nothing else joins it.
+     */
+    public static final String DEMO_HAZELCAST_CONFIG = "classpath:livecount-demo-hazelcast.yaml";
+
+    private static final List<String> FLAGS = List.of(
+            "host",
+            "port",
+            "db",
+            "db-user",
+            "db-password",
+            "mode",
+            "cache",
+            "hazelcast-config",
+            "allow",
+            "admin-user",
+            "help");
 
     /** Thrown for a bad flag or value; the message is for the user. */
     public static final class BadSettingException extends IllegalArgumentException {
@@ -64,6 +86,8 @@ public record DemoSettings(
               --db-user, --db-password   database credentials (defaults: sa / root / postgres, empty password)
               --mode fast|strict         default fast
               --cache ehcache|hazelcast  cache provider of FAST mode, default ehcache
+              --hazelcast-config file    Hazelcast member configuration (XML or YAML) for --cache hazelcast,
+                                         default: cluster livecount-demo on 127.0.0.1, ports 5701 and up
               --allow host,*.suffix,...  hosts /r redirects to, default %s
               --host, --port             where to listen, default 127.0.0.1:8080 (port 0: any free port)
               --admin-user name          default admin
@@ -122,8 +146,9 @@ public record DemoSettings(
                 };
         String mode = oneOf("mode", values.getOrDefault("mode", "fast"), "fast", "strict");
         // Any name is passed on: livecount-cdi refuses a provider that is not on the class path
-        // (hazelcast, until its module exists) with a message listing the ones that are.
+        // with a message listing the ones that are.
         String cache = values.getOrDefault("cache", "ehcache").toLowerCase(Locale.ROOT);
+        String hazelcastConfig = hazelcastConfig(values.get("hazelcast-config"));
         boolean generated = adminPassword == null || adminPassword.isEmpty();
         return new DemoSettings(
                 values.getOrDefault("host", "127.0.0.1"),
@@ -134,6 +159,7 @@ public record DemoSettings(
                 values.getOrDefault("db-password", ""),
                 mode,
                 cache,
+                hazelcastConfig,
                 AllowList.parse(values.getOrDefault("allow", DEFAULT_ALLOW)),
                 values.getOrDefault("admin-user", "admin"),
                 generated ? generatePassword() : adminPassword,
@@ -142,7 +168,8 @@ public record DemoSettings(
 
     /**
      * The {@code livecount.*} settings livecount-cdi reads (as system properties): the database,
-     * the mode, and hour and day buckets for {@value #CLICKS}.
+     * the mode, the cache (with its member configuration on Hazelcast), and hour and day buckets
+     * for {@value #CLICKS}.
      */
     public Map<String, String> livecountProperties() {
         Map<String, String> properties = new LinkedHashMap<>();
@@ -152,8 +179,17 @@ public record DemoSettings(
         properties.put("livecount.mode", mode);
         // STRICT needs no cache; a provider configured anyway would only hold stale reads.
         properties.put("livecount.cache", mode.equals("fast") ? cache : "none");
+        if (usesHazelcast()) {
+            // only then: livecount-cdi refuses settings of a provider it does not use
+            properties.put("livecount.cache.hazelcast.config-file", hazelcastConfig);
+        }
         properties.put("livecount.namespace." + CLICKS + ".periods", "hour,day");
         return properties;
+    }
+
+    /** Whether the demo runs an embedded Hazelcast member (FAST mode on {@code --cache hazelcast}). */
+    public boolean usesHazelcast() {
+        return mode.equals("fast") && cache.equals("hazelcast");
     }
 
     /** The namespaces the admin page offers: Livecount has no call that lists namespaces. */
@@ -164,7 +200,8 @@ public record DemoSettings(
     @Override
     public String toString() { // never the passwords
         return "DemoSettings[" + host + ":" + port + ", db=" + jdbcUrl + ", mode=" + mode + ", cache=" + cache
-                + ", allow=" + allowList + ", admin=" + adminUser + "]";
+                + (usesHazelcast() ? " (" + hazelcastConfig + ")" : "") + ", allow=" + allowList + ", admin="
+                + adminUser + "]";
     }
 
     private static String oneOf(String flag, String value, String... allowed) {
@@ -174,6 +211,22 @@ public record DemoSettings(
                     "--" + flag + " takes " + String.join(" or ", allowed) + ", got '" + value + "'");
         }
         return lower;
+    }
+
+    /** A file given must exist: checked here, so that the message names the option. */
+    private static String hazelcastConfig(String value) {
+        if (value == null) {
+            return DEMO_HAZELCAST_CONFIG;
+        }
+        try {
+            if (value.startsWith("classpath:") || Files.isRegularFile(Path.of(value))) {
+                return value;
+            }
+        } catch (InvalidPathException e) {
+            // reported below
+        }
+        throw new BadSettingException(
+                "--hazelcast-config takes an XML or YAML file, or classpath:<resource>; no file '" + value + "'");
     }
 
     private static int port(String value) {

@@ -39,6 +39,11 @@ public final class RunningDemo implements AutoCloseable {
         return start("jdbc:h2:" + directory.resolve("livecount").toAbsolutePath(), "sa", "", moreFlags);
     }
 
+    /** On an H2 database in memory named {@code name}, kept until the JVM ends. */
+    public static RunningDemo onH2Memory(String name, String... moreFlags) {
+        return start("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "", moreFlags);
+    }
+
     /**
      * On a test database: H2 as a file under {@code directory}, the servers at the URL the
      * project's {@link TestDatabase} found (failing under CI=true if unreachable). The namespace
