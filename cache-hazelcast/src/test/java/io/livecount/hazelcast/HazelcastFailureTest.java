@@ -3,18 +3,18 @@ package io.livecount.hazelcast;
 import io.livecount.spi.CounterCache;
 import io.livecount.tck.FailureKit;
 import io.livecount.testing.TestDatabase;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** The failure cases of the compatibility kit on Hazelcast (see {@link KitCaches} for how nodes map to members). */
-@ParameterizedClass(name = "on {0}")
-@EnumSource(
-        value = TestDatabase.class,
-        names = {"MARIADB", "POSTGRESQL"}) // the cluster issue's databases; H2 adds only time
 public class HazelcastFailureTest extends FailureKit {
 
     private final KitCaches caches = new KitCaches();
+
+    /** The databases of the cluster issue; H2 would add only time. */
+    protected static List<TestDatabase> databases() {
+        return List.of(TestDatabase.MARIADB, TestDatabase.POSTGRESQL);
+    }
 
     @BeforeEach
     void newMap() {

@@ -21,7 +21,6 @@ import io.livecount.micrometer.LivecountMetrics;
 import io.livecount.spi.BucketKey;
 import io.livecount.spi.CounterCache;
 import io.livecount.spi.CounterEntry;
-import io.livecount.testing.TestDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -35,7 +34,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The compatibility kit of cache providers: extend it in the provider's module, implement {@link
@@ -43,10 +42,19 @@ import org.junit.jupiter.params.provider.EnumSource;
  * lost reply, backlog, crash) are in {@link FailureKit}, which a provider extends the same way.
  */
 @ParameterizedClass(name = "on {0}")
-@EnumSource(TestDatabase.class)
+@MethodSource("databases")
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 @DisplayName("A cache provider in FAST mode")
 public abstract class CounterCacheKit extends KitBase {
+
+    /**
+     * Adds per thread in the load cases: 100,000 (the FAST issue's figure). A provider whose every
+     * add is a network operation (an add in a namespace with all seven periods is seven) may lower
+     * it to keep the suite's time reasonable, and says so in its documentation.
+     */
+    protected int addsPerThread() {
+        return 100_000;
+    }
 
     @Nested
     @DisplayName("counts exactly under load")
@@ -84,7 +92,7 @@ public abstract class CounterCacheKit extends KitBase {
             ticking.start();
             try {
                 Load.run(16, thread -> {
-                    for (int i = 0; i < 100_000; i++) {
+                    for (int i = 0; i < addsPerThread(); i++) {
                         counters.add(new CounterKey(FAST_PERIODS, "k" + (i + thread) % keys), 1);
                     }
                 });
@@ -96,9 +104,9 @@ public abstract class CounterCacheKit extends KitBase {
             for (Period period : Period.values()) {
                 assertThat(sumOfPeriod(FAST_PERIODS, period.name()))
                         .as(period.name())
-                        .isEqualTo(1_600_000);
+                        .isEqualTo(16L * addsPerThread());
             }
-            long perKey = 1_600_000 / keys;
+            long perKey = 16L * addsPerThread() / keys;
             assertThat(countersHolding(FAST_PERIODS, perKey))
                     .as("counters holding exactly %d", perKey)
                     .isEqualTo(keys);

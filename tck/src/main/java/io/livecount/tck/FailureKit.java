@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The failure cases of the compatibility kit: the database goes away, a reply is lost, the
@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * that the tests cut (H2: through an H2 TCP server in the test JVM).
  */
 @ParameterizedClass(name = "on {0}")
-@EnumSource(TestDatabase.class)
+@MethodSource("databases")
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 @DisplayName("A cache provider when things fail")
 public abstract class FailureKit extends KitBase {

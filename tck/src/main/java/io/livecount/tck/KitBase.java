@@ -43,6 +43,14 @@ public abstract class KitBase {
     private final List<AutoCloseable> resources = new ArrayList<>();
 
     /**
+     * The databases the kit runs on: all of {@link TestDatabase}. A provider's suite may declare
+     * its own static {@code databases()} to narrow them (JUnit finds the subclass's method first).
+     */
+    protected static List<TestDatabase> databases() {
+        return List.of(TestDatabase.values());
+    }
+
+    /**
      * A new, empty cache of the provider under test that keeps at most about {@code capacity} clean
      * entries (entries with unwritten deltas are never evicted). Each call returns a new cache.
      */
