@@ -106,6 +106,10 @@ public final class HazelcastCounterCache implements EntryProcessingCache {
         if (result instanceof ApplyChange.Failure failure) {
             throw failure.thrown();
         }
+        if (result instanceof ApplyChange.Flipped flipped) {
+            dirtyCount.changed(flipped.dirty() ? 1 : -1);
+            return flipped.entry();
+        }
         return (CounterEntry) result;
     }
 
@@ -157,7 +161,7 @@ public final class HazelcastCounterCache implements EntryProcessingCache {
         return dirty.stream().map(CounterBucket::bucket).toList();
     }
 
-    /** Counted by a scan of this member's partitions, at most every few milliseconds (see {@link DirtyCount}). */
+    /** This member's dirty entries: a scan every second, followed in between (see {@link DirtyCount}). */
     @Override
     public long dirtyCount() {
         return dirtyCount.get();

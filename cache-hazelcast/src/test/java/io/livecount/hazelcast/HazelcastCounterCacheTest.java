@@ -124,6 +124,19 @@ class HazelcastCounterCacheTest {
         }
 
         @Test
+        @DisplayName("a clean entry that becomes dirty stops expiring; one that becomes clean again expires")
+        void dirtyAfterCleanStays() {
+            HazelcastCounterCache cache = cache(Duration.ofSeconds(1));
+            BucketKey key = bucket("flips");
+            cache.putIfAbsent(key, CLEAN);
+            cache.apply(key, new Add(2)); // dirty now
+            sleep(2_500);
+            assertThat(cache.get(key)).isEqualTo(new CounterEntry(7, 2, 0, 0, 0));
+            cache.apply(key, current -> CLEAN);
+            await().atMost(Duration.ofSeconds(10)).until(() -> cache.get(key) == null);
+        }
+
+        @Test
         @DisplayName("a map configured to evict or to drop idle entries is refused, naming the setting")
         void evictionRefused() {
             Config config = TestMembers.config();

@@ -11,8 +11,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one {@link EntryChange} on the partition that owns the entry, atomically, at most once per
- * {@code changeId} (see {@link StoredEntry}). Returns the new entry (null: none), {@link
- * #REJECTED} when the change rejected the entry it found, or a {@link Failure} carrying what the
+ * {@code changeId} (see {@link StoredEntry}). Returns the new entry (null: none), wrapped in
+ * {@link Flipped} when it became dirty or clean, {@link #REJECTED} when the change rejected the
+ * entry it found, or a {@link Failure} carrying what the
  * change threw (an overflow): returned rather than thrown, so that Hazelcast does not log a
  * caller's bad input as a member error.
  *
@@ -30,6 +31,9 @@ public final class ApplyChange implements EntryProcessor<CounterBucket, StoredEn
 
     /** What a change threw, for the caller to rethrow. */
     public record Failure(RuntimeException thrown) implements Serializable {}
+
+    /** The new entry of a change that made the entry dirty or clean (for the node's dirty count). */
+    public record Flipped(CounterEntry entry, boolean dirty) implements Serializable {}
 
     private final EntryChange change;
     private final long changeId;
@@ -68,10 +72,13 @@ public final class ApplyChange implements EntryProcessor<CounterBucket, StoredEn
         } catch (RuntimeException thrown) {
             return new Failure(thrown);
         }
-        if (!Objects.equals(current, next)) {
-            store(entry, StoredEntry.after(stored, next, changeId));
+        if (Objects.equals(current, next)) {
+            return next;
         }
-        return next;
+        store(entry, StoredEntry.after(stored, next, changeId));
+        boolean wasDirty = current != null && current.isDirty();
+        boolean isDirty = next != null && next.isDirty();
+        return wasDirty == isDirty ? next : new Flipped(next, isDirty);
     }
 
     @Override

@@ -1,49 +1,50 @@
 package io.livecount.hazelcast.internal;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 
 /**
- * The number of dirty entries, recounted at most every {@value #MIN_AGE_MILLIS} ms or ten times
- * the duration of the last count, whichever is longer. Core asks on every add (the backlog bound);
- * a count is a scan of this member's partitions, too slow for that. One thread recounts while
- * the others answer with the previous count: the bound is checked a few milliseconds late, which
- * the backlog's documentation allows for.
+ * The number of dirty entries this member owns, cheap enough for core to ask on every add (the
+ * backlog bound, the flush trigger, the metrics). Counting means scanning the member's partitions,
+ * so it is done at most every {@value #RECOUNT_MILLIS} ms; in between, the count follows the
+ * entries this node's own calls made dirty or clean ({@link #changed}). Entries changed by other
+ * nodes, or moved by a migration, are seen at the next recount. Thread-safe.
  */
 public final class DirtyCount {
 
-    static final long MIN_AGE_MILLIS = 100;
+    static final long RECOUNT_MILLIS = 1_000;
 
     private final LongSupplier count;
     private final AtomicBoolean counting = new AtomicBoolean();
-    private volatile long value;
-    private volatile long validUntilNanos = Long.MIN_VALUE;
-    private volatile boolean counted;
+    private final LongAdder sinceCount = new LongAdder();
+    private volatile long counted = -1;
+    private volatile long nextCountNanos;
 
     public DirtyCount(LongSupplier count) {
         this.count = count;
     }
 
+    /** One entry became dirty (+1) or clean (-1) by a call of this node. */
+    public void changed(int delta) {
+        sinceCount.add(delta);
+    }
+
     public long get() {
-        if (!counted || System.nanoTime() - validUntilNanos > 0) {
+        if (counted < 0 || System.nanoTime() - nextCountNanos > 0) {
             recount();
         }
-        return value;
+        return Math.max(0, counted + sinceCount.sum());
     }
 
     private void recount() {
         if (!counting.compareAndSet(false, true)) {
-            if (!counted) { // nothing to answer with yet: count too
-                value = count.getAsLong();
-            }
-            return;
+            return; // another thread counts; answer with the previous count meanwhile
         }
         try {
-            long start = System.nanoTime();
-            value = count.getAsLong();
-            long took = System.nanoTime() - start;
-            validUntilNanos = System.nanoTime() + Math.max(MIN_AGE_MILLIS * 1_000_000, 10 * took);
-            counted = true;
+            sinceCount.reset();
+            counted = count.getAsLong();
+            nextCountNanos = System.nanoTime() + RECOUNT_MILLIS * 1_000_000;
         } finally {
             counting.set(false);
         }

@@ -41,6 +41,22 @@ public final class WriteBackStore {
     private static final String MARKER_PERIOD = "FLUSH";
     /** Added to every marker's time: two markers never sum inside a BIGINT. */
     static final long MARKER_BASE = 1L << 62;
+    /**
+     * Added to the time of a fence: a marker written by a node that adopted a write-back it did not
+     * start, so that the write-back's own statement can no longer commit. A fence says "not
+     * written": its rows are written again under a new id.
+     */
+    static final long FENCE_BASE = MARKER_BASE + (1L << 61);
+
+    /** What a retried write-back found. */
+    public enum Retry {
+        /** The deltas were written now, with the marker. */
+        WRITTEN,
+        /** The write-back had committed before. */
+        HAD_COMMITTED,
+        /** Another node fenced it: it never committed and never will; write its rows under a new id. */
+        FENCED
+    }
 
     private static final int READ_CHUNK = 400;
 
@@ -64,12 +80,12 @@ public final class WriteBackStore {
 
     /**
      * Retry: inserts the marker of {@code flushId} unless present and, if it was absent, the
-     * deltas. Run it in a transaction. Returns false when the write-back had already committed.
+     * deltas. Run it in a transaction.
      */
-    public boolean writeIfNotApplied(Connection connection, List<Row> rows, long flushId, long nowSeconds)
+    public Retry writeIfNotApplied(Connection connection, List<Row> rows, long flushId, long nowSeconds)
             throws SQLException {
-        if (!insertMarker(connection, flushId, nowSeconds)) {
-            return false;
+        if (!insertMarker(connection, flushId, MARKER_BASE + nowSeconds)) {
+            return isFence(connection, flushId) ? Retry.FENCED : Retry.HAD_COMMITTED;
         }
         try (PreparedStatement statement = connection.prepareStatement(dialect.upsertSql(rows.size(), false))) {
             int index = 1;
@@ -78,12 +94,38 @@ public final class WriteBackStore {
             }
             statement.executeUpdate();
         }
-        return true;
+        return Retry.WRITTEN;
     }
 
-    private boolean insertMarker(Connection connection, long flushId, long nowSeconds) throws SQLException {
+    /**
+     * For a write-back of another node, adopted: returns whether it had committed; if not, fences
+     * it first (its statement, should it still run, fails on the second marker). Either way the
+     * adopter writes no row under {@code flushId}: the other node may hold more rows of it.
+     */
+    public boolean fenceUnlessCommitted(Connection connection, long flushId, long nowSeconds) throws SQLException {
+        if (insertMarker(connection, flushId, FENCE_BASE + nowSeconds)) {
+            return false;
+        }
+        return !isFence(connection, flushId);
+    }
+
+    private boolean isFence(Connection connection, long flushId) throws SQLException {
+        String sql = "SELECT counter_value FROM " + SqlDialect.TABLE
+                + " WHERE ns = ? AND counter_name = ? AND period_type = ? AND bucket_start = ?";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            dialect.bindText(statement, 1, MARKER_NS);
+            dialect.bindText(statement, 2, MARKER_NAME);
+            statement.setString(3, MARKER_PERIOD);
+            statement.setLong(4, flushId);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() && rs.getLong(1) >= FENCE_BASE;
+            }
+        }
+    }
+
+    private boolean insertMarker(Connection connection, long flushId, long value) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(dialect.insertIfAbsentSql())) {
-            bindMarker(statement, 1, flushId, nowSeconds);
+            bindMarkerValue(statement, 1, flushId, value);
             return statement.executeUpdate() == 1;
         } catch (SQLException e) {
             if (dialect.isDuplicateKey(e)) {
@@ -93,15 +135,18 @@ public final class WriteBackStore {
         }
     }
 
-    /** Deletes markers applied before {@code beforeSeconds}; returns how many. */
+    /** Deletes markers and fences written before {@code beforeSeconds}; returns how many. */
     public int deleteMarkers(Connection connection, long beforeSeconds) throws SQLException {
         String sql = "DELETE FROM " + SqlDialect.TABLE
-                + " WHERE ns = ? AND counter_name = ? AND period_type = ? AND counter_value < ?";
+                + " WHERE ns = ? AND counter_name = ? AND period_type = ?"
+                + " AND (counter_value < ? OR counter_value BETWEEN ? AND ?)";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             dialect.bindText(statement, 1, MARKER_NS);
             dialect.bindText(statement, 2, MARKER_NAME);
             statement.setString(3, MARKER_PERIOD);
             statement.setLong(4, MARKER_BASE + beforeSeconds);
+            statement.setLong(5, FENCE_BASE);
+            statement.setLong(6, FENCE_BASE + beforeSeconds - 1);
             return statement.executeUpdate();
         }
     }
@@ -192,7 +237,9 @@ public final class WriteBackStore {
             while (rs.next()) {
                 String period = rs.getString(3).trim();
                 if (period.equals(MARKER_PERIOD)) {
-                    snapshot.appliedFlushes().add(rs.getLong(4));
+                    if (rs.getLong(5) < FENCE_BASE) { // a fence means the write-back never committed
+                        snapshot.appliedFlushes().add(rs.getLong(4));
+                    }
                 } else {
                     BucketKey bucket = new BucketKey(dialect.readKey(rs, 1), Period.valueOf(period), rs.getLong(4));
                     snapshot.values().put(bucket, rs.getLong(5));
@@ -202,11 +249,15 @@ public final class WriteBackStore {
     }
 
     private int bindMarker(PreparedStatement statement, int index, long flushId, long nowSeconds) throws SQLException {
+        return bindMarkerValue(statement, index, flushId, MARKER_BASE + nowSeconds);
+    }
+
+    private int bindMarkerValue(PreparedStatement statement, int index, long flushId, long value) throws SQLException {
         dialect.bindText(statement, index, MARKER_NS);
         dialect.bindText(statement, index + 1, MARKER_NAME);
         statement.setString(index + 2, MARKER_PERIOD);
         statement.setLong(index + 3, flushId);
-        statement.setLong(index + 4, MARKER_BASE + nowSeconds);
+        statement.setLong(index + 4, value);
         return index + 5;
     }
 }

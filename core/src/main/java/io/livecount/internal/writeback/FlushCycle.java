@@ -47,8 +47,10 @@ final class FlushCycle {
      */
     private final Map<Long, List<BucketKey>> unresolved = new ConcurrentHashMap<>();
 
-    /** Adopted write-backs: their deltas were added on another node, so not in our pending total. */
+    /** Write-backs of other nodes taken over in this pass: fenced before their rows are written again. */
     private final Set<Long> adopted = ConcurrentHashMap.newKeySet();
+    /** Ids whose deltas were added on another node, so not in our pending total. */
+    private final Set<Long> foreignDeltas = ConcurrentHashMap.newKeySet();
 
     final LongAdder pendingTotal = new LongAdder();
     final LongAdder flushedRows = new LongAdder();
@@ -134,6 +136,7 @@ final class FlushCycle {
             return adopted;
         });
         adopted.add(foreignFlushId);
+        foreignDeltas.add(foreignFlushId);
         if (before == null) {
             LOG.log(
                     System.Logger.Level.INFO,
@@ -145,26 +148,63 @@ final class FlushCycle {
 
     private void retryUnresolved() {
         for (Map.Entry<Long, List<BucketKey>> attempt : List.copyOf(unresolved.entrySet())) {
-            long flushId = attempt.getKey();
-            List<Row> rows = inflightRows(flushId, attempt.getValue());
-            if (rows.isEmpty()) {
-                unresolved.remove(flushId);
-                continue;
-            }
-            try {
-                statements.increment();
-                boolean wrote = transactor.inTransaction(
-                        connection -> store.writeIfNotApplied(connection, rows, flushId, nowSeconds()));
-                LOG.log(
-                        System.Logger.Level.INFO,
-                        "write-back {0} retried: {1}",
-                        flushId,
-                        wrote ? "written now" : "had committed already");
-                complete(flushId, rows);
-            } catch (ArithmeticException overflow) {
-                splitOrKeep(flushId, rows);
-            }
+            retry(attempt.getKey(), attempt.getValue());
         }
+    }
+
+    /**
+     * Resolves one write-back whose outcome is unknown. One of ours: the marker is inserted with
+     * the rows unless present. One adopted from another node: it is fenced unless it committed,
+     * because that node may hold more of its rows than we see; and a fenced write-back (by us or by
+     * another adopter) is written again under a new id of ours.
+     */
+    private void retry(long flushId, List<BucketKey> keys) {
+        List<Row> rows = inflightRows(flushId, keys);
+        if (rows.isEmpty()) {
+            forget(flushId);
+            return;
+        }
+        try {
+            statements.increment();
+            WriteBackStore.Retry outcome;
+            if (adopted.contains(flushId)) {
+                outcome = transactor.inTransaction(
+                                connection -> store.fenceUnlessCommitted(connection, flushId, nowSeconds()))
+                        ? WriteBackStore.Retry.HAD_COMMITTED
+                        : WriteBackStore.Retry.FENCED;
+            } else {
+                outcome = transactor.inTransaction(
+                        connection -> store.writeIfNotApplied(connection, rows, flushId, nowSeconds()));
+            }
+            LOG.log(System.Logger.Level.INFO, "write-back {0} retried: {1}", flushId, outcome);
+            if (outcome == WriteBackStore.Retry.FENCED) {
+                writeAgain(flushId, rows);
+            } else {
+                complete(flushId, rows);
+            }
+        } catch (ArithmeticException overflow) {
+            splitOrKeep(flushId, rows);
+        }
+    }
+
+    /** The rows of a fenced write-back, under a new id of ours, written at once. */
+    private void writeAgain(long fencedId, List<Row> rows) {
+        boolean foreign = foreignDeltas.contains(fencedId);
+        forget(fencedId);
+        long newId = newFlushId();
+        List<BucketKey> keys = rows.stream().map(Row::id).toList();
+        if (foreign) {
+            foreignDeltas.add(newId);
+        }
+        unresolved.put(newId, keys);
+        cache.updateAll(keys, new Entries.RenameFlush(fencedId, newId));
+        retry(newId, keys);
+    }
+
+    private void forget(long flushId) {
+        unresolved.remove(flushId);
+        adopted.remove(flushId);
+        foreignDeltas.remove(flushId);
     }
 
     /** The rows still in flight under {@code flushId}, re-read from the entries. */
@@ -199,11 +239,11 @@ final class FlushCycle {
         unresolved.remove(flushId);
         cache.updateAll(rows.stream().map(Row::id).toList(), new Entries.CompleteFlush(flushId));
         for (Row row : rows) {
-            if (row.period() == Period.ALL && !adopted.contains(flushId)) {
+            if (row.period() == Period.ALL && !foreignDeltas.contains(flushId)) {
                 pendingTotal.add(-row.delta()); // an add has one ALL row, and was counted once
             }
         }
-        adopted.remove(flushId);
+        forget(flushId);
         flushedRows.add(rows.size());
     }
 

@@ -48,7 +48,7 @@ class MarkerWrittenOnceTest {
         List<Row> rows = List.of(new Row(bucket, 7));
         try (Connection connection = database.dataSource().getConnection()) {
             connection.setAutoCommit(false);
-            assertThat(store.writeIfNotApplied(connection, rows, 42, 1_000)).isTrue();
+            assertThat(store.writeIfNotApplied(connection, rows, 42, 1_000)).isEqualTo(WriteBackStore.Retry.WRITTEN);
             connection.commit();
             connection.setAutoCommit(true);
 
@@ -59,7 +59,36 @@ class MarkerWrittenOnceTest {
 
             assertThat(store.writeIfNotApplied(connection, rows, 42, 1_002))
                     .as("its own retry then finds the marker")
+                    .isEqualTo(WriteBackStore.Retry.HAD_COMMITTED);
+        }
+        assertThat(database.queryLong("SELECT counter_value FROM livecount_counter WHERE ns = 'marker-once'"))
+                .isEqualTo(7);
+    }
+
+    @Test
+    @DisplayName("a fence written by an adopter makes the first attempt fail and its retry write under a new id")
+    void fence() throws SQLException {
+        List<Row> rows = List.of(new Row(bucket, 7));
+        try (Connection connection = database.dataSource().getConnection()) {
+            assertThat(store.fenceUnlessCommitted(connection, 43, 1_000))
+                    .as("not committed: fenced")
                     .isFalse();
+            assertThat(store.fenceUnlessCommitted(connection, 43, 1_000))
+                    .as("a second adopter")
+                    .isFalse();
+            SQLException late =
+                    catchThrowableOfType(SQLException.class, () -> store.writeWithMarker(connection, rows, 43, 1_001));
+            assertThat((Throwable) late)
+                    .as("the first attempt fails on the fence")
+                    .isNotNull();
+            connection.setAutoCommit(false);
+            assertThat(store.writeIfNotApplied(connection, rows, 43, 1_002)).isEqualTo(WriteBackStore.Retry.FENCED);
+            connection.rollback();
+            connection.setAutoCommit(true);
+            store.writeWithMarker(connection, rows, 44, 1_003);
+            assertThat(store.fenceUnlessCommitted(connection, 44, 1_004))
+                    .as("committed: no fence")
+                    .isTrue();
         }
         assertThat(database.queryLong("SELECT counter_value FROM livecount_counter WHERE ns = 'marker-once'"))
                 .isEqualTo(7);
