@@ -5,9 +5,6 @@ import io.livecount.spi.CounterCache;
 import io.livecount.spi.CounterEntry;
 import io.livecount.spi.EntryChange;
 import io.livecount.spi.EntryProcessingCache;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -50,27 +47,6 @@ final class CacheAccess {
             }
             Thread.onSpinWait();
         }
-    }
-
-    /**
-     * {@link #update} of every key with the same change, sent together to an {@link
-     * EntryProcessingCache}; returns the new entries.
-     *
-     * @throws EntryProcessingCache.PartlyApplied if the change threw for a key, naming where it applied
-     */
-    Map<BucketKey, CounterEntry> updateAll(List<BucketKey> keys, EntryChange change) {
-        if (processing != null) {
-            return processing.applyAll(keys, change);
-        }
-        Map<BucketKey, CounterEntry> applied = new HashMap<>();
-        for (BucketKey key : keys) {
-            try {
-                applied.put(key, update(key, change));
-            } catch (RuntimeException thrown) {
-                throw new EntryProcessingCache.PartlyApplied(applied, thrown);
-            }
-        }
-        return applied;
     }
 
     /** Replaces {@code expected} by {@code next} once, without retrying; returns whether it did. */

@@ -96,9 +96,8 @@ final class FlushCycle {
     private void writeNew(List<BucketKey> keys) {
         long flushId = newFlushId();
         List<Row> rows = new ArrayList<>(keys.size());
-        Map<BucketKey, CounterEntry> takenEntries = cache.updateAll(keys, new Entries.BeginFlush(flushId));
         for (BucketKey key : keys) {
-            CounterEntry taken = takenEntries.get(key);
+            CounterEntry taken = cache.update(key, new Entries.BeginFlush(flushId));
             if (taken != null && taken.flushId() == flushId) {
                 rows.add(new Row(key, taken.inflight()));
             } else if (taken != null && taken.inflight() != 0 && !unresolved.containsKey(taken.flushId())) {
@@ -197,7 +196,7 @@ final class FlushCycle {
             foreignDeltas.add(newId);
         }
         unresolved.put(newId, keys);
-        cache.updateAll(keys, new Entries.RenameFlush(fencedId, newId));
+        keys.forEach(key -> cache.update(key, new Entries.RenameFlush(fencedId, newId)));
         retry(newId, keys);
     }
 
@@ -237,8 +236,8 @@ final class FlushCycle {
 
     private void complete(long flushId, List<Row> rows) {
         unresolved.remove(flushId);
-        cache.updateAll(rows.stream().map(Row::id).toList(), new Entries.CompleteFlush(flushId));
         for (Row row : rows) {
+            cache.update(row.id(), new Entries.CompleteFlush(flushId));
             if (row.period() == Period.ALL && !foreignDeltas.contains(flushId)) {
                 pendingTotal.add(-row.delta()); // an add has one ALL row, and was counted once
             }

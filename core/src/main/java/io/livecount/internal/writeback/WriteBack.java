@@ -10,7 +10,6 @@ import io.livecount.internal.store.Transactor;
 import io.livecount.internal.store.WriteBackStore;
 import io.livecount.spi.BucketKey;
 import io.livecount.spi.CounterEntry;
-import io.livecount.spi.EntryProcessingCache;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -131,39 +130,28 @@ public final class WriteBack {
         return eventTime != null ? eventTime.getEpochSecond() : config.clock().millis() / 1000;
     }
 
-    /**
-     * Adds every row, or none: an overflow undoes the rows already added and propagates. The rows
-     * of one add carry the same delta and go to the cache together.
-     */
+    /** Adds every row, or none: an overflow undoes the rows already added and propagates. */
     private void addRows(List<Row> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        long delta = rows.get(0).delta();
-        if (!rows.stream().allMatch(row -> row.delta() == delta)) {
-            rows.forEach(row -> addRows(List.of(row)));
-            return;
-        }
-        Map<BucketKey, CounterEntry> added;
-        try {
-            added = cache.updateAll(rows.stream().map(Row::id).toList(), new Entries.Add(delta));
-        } catch (EntryProcessingCache.PartlyApplied partly) {
-            undo(rows.stream()
-                    .filter(row -> partly.applied().containsKey(row.id()))
-                    .toList());
-            if (partly.getCause() instanceof ArithmeticException) {
+        for (int i = 0; i < rows.size(); i++) {
+            try {
+                addToEntry(rows.get(i).id(), rows.get(i).delta());
+            } catch (ArithmeticException overflow) {
+                undo(rows.subList(0, i));
                 throw new ArithmeticException(
-                        "the add would overflow a bucket of " + rows.get(0).id().key() + "; nothing was added");
+                        "the add would overflow " + rows.get(i).id() + "; nothing was added");
             }
-            throw partly.getCause();
         }
-        added.values().forEach(entry -> afterAdd(entry, delta));
     }
 
     private void undo(List<Row> added) {
         for (Row row : added) {
             cache.update(row.id(), new Entries.Add(-row.delta()));
         }
+    }
+
+    private void addToEntry(BucketKey key, long delta) {
+        CounterEntry entry = cache.update(key, new Entries.Add(delta));
+        afterAdd(entry, delta);
     }
 
     private long addToLoadedEntry(BucketKey key, long delta) {
