@@ -12,13 +12,17 @@ import io.livecount.NamespaceSettings;
 import io.livecount.WriteBackConfig;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * One application node of the cluster tests, in its own JVM: an embedded member of the test cluster
@@ -29,6 +33,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *       30% to three hot keys and the rest to 10,000 cold ones, with a read every 10th add; prints
  *       {@code progress ACKED} twice a second and {@code loaded ACKED FAILED} at the end.
  *   <li>{@code stop}: stops the load; {@code stopped ACKED FAILED}.
+ *   <li>{@code dump FILE}: writes {@code KEY ACKED PARTITION OWNED} per key (OWNED: this member owns
+ *       the key's partition now), for a test that explains a difference; {@code dumped}.
  *   <li>{@code flush}, {@code members}, and {@code close} (stop, close the service, which writes
  *       back and shuts the member down; {@code closed ACKED FAILED}, then exit).
  * </ul>
@@ -44,6 +50,7 @@ public final class ClusterNode {
     private final CounterService counters;
     private final AtomicLong acked = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final Map<String, LongAdder> ackedByKey = new ConcurrentHashMap<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final List<Thread> adders = new ArrayList<>();
     private final HazelcastCounterCache cache;
@@ -56,7 +63,9 @@ public final class ClusterNode {
     public static void main(String[] args) throws Exception {
         Config config = TestMembers.config();
         config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
-        config.setProperty("hazelcast.max.no.heartbeat.seconds", "6");
+        // 15 s, not less: a master removing a dead member can miss its own heartbeats for several seconds,
+        // and a shorter timeout then splits the survivors from each other too
+        config.setProperty("hazelcast.max.no.heartbeat.seconds", "15");
         config.setProperty("hazelcast.merge.first.run.delay.seconds", "5");
         config.setProperty("hazelcast.merge.next.run.delay.seconds", "5");
         config.setProperty("hazelcast.operation.call.timeout.millis", "20000");
@@ -98,6 +107,10 @@ public final class ClusterNode {
                     counters.flush();
                     say("flushed");
                 }
+                case "dump" -> {
+                    dump(command[1]);
+                    say("dumped");
+                }
                 case "members" ->
                     say("members " + cache.instance().getCluster().getMembers().size());
                 case "close" -> {
@@ -124,6 +137,9 @@ public final class ClusterNode {
                     try {
                         counters.add(key, 1);
                         acked.incrementAndGet();
+                        ackedByKey
+                                .computeIfAbsent(key.name(), k -> new LongAdder())
+                                .increment();
                     } catch (RuntimeException e) {
                         failed.incrementAndGet();
                         pause(); // a minority side refuses everything: do not spin
@@ -151,6 +167,18 @@ public final class ClusterNode {
         });
         reporter.setDaemon(true);
         reporter.start();
+    }
+
+    private void dump(String file) throws java.io.IOException {
+        var partitions = cache.instance().getPartitionService();
+        try (PrintWriter out = new PrintWriter(file, StandardCharsets.UTF_8)) {
+            ackedByKey.forEach((name, count) -> {
+                var partition = partitions.getPartition(new io.livecount.hazelcast.internal.CounterBucket(
+                        new io.livecount.spi.BucketKey(new CounterKey(NAMESPACE, name), io.livecount.Period.ALL, 0)));
+                boolean owned = cache.instance().getCluster().getLocalMember().equals(partition.getOwner());
+                out.println(name + " " + count.sum() + " " + partition.getPartitionId() + " " + owned);
+            });
+        }
     }
 
     private void stopLoad() throws InterruptedException {

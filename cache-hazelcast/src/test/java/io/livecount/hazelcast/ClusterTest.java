@@ -6,9 +6,16 @@ import io.livecount.CounterService;
 import io.livecount.Livecount;
 import io.livecount.LivecountConfig;
 import io.livecount.testing.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,6 +78,7 @@ class ClusterTest {
         // the victim stops adding only so that its count of acknowledged adds is exact; its member
         // still owns a third of the partitions, and writes back, when it is killed
         long victimAcked = Long.parseLong(victim.ask("stop", "stopped", ANSWER)[0]);
+        victim.ask("dump " + dumpFile(victim), "dumped", ANSWER);
         victim.kill9();
         long acked = victimAcked;
         for (NodeProcess survivor : List.of(a, b)) {
@@ -83,6 +91,9 @@ class ClusterTest {
         System.out.printf(
                 "cluster-crash on %s: acknowledged=%d (victim %d, killed after it) written=%d%n",
                 database, acked, victimAcked, written);
+        if (written != acked) {
+            explain(List.of(a, b), List.of(victim));
+        }
         assertThat(written).isEqualTo(acked);
     }
 
@@ -135,10 +146,69 @@ class ClusterTest {
             refused += Long.parseLong(stopped[1]);
         }
         flushAll(a, b, frozen);
+        if (total() != acked) {
+            explain(List.of(a, b, frozen), List.of());
+        }
         System.out.printf(
                 "cluster-split-brain on %s: acknowledged=%d refused=%d written=%d%n",
                 database, acked, refused, total());
         assertThat(total()).isEqualTo(acked);
+    }
+
+    private Path dumpFile(NodeProcess node) {
+        return Path.of("target", "cluster-" + cluster + "-" + node + ".keys").toAbsolutePath();
+    }
+
+    /**
+     * Prints the keys whose written total differs from their acknowledged adds, with the partition
+     * and which node owned it: where to look when the totals differ.
+     */
+    private void explain(List<NodeProcess> live, List<NodeProcess> dumped) throws Exception {
+        Map<String, Long> acked = new TreeMap<>();
+        Map<String, String> where = new HashMap<>();
+        for (NodeProcess node : live) {
+            node.ask("dump " + dumpFile(node), "dumped", ANSWER);
+        }
+        for (NodeProcess node : concat(live, dumped)) {
+            for (String line : Files.readAllLines(dumpFile(node))) {
+                String[] f = line.split(" ");
+                acked.merge(f[0], Long.parseLong(f[1]), Long::sum);
+                if (f[3].equals("true") || dumped.contains(node)) {
+                    where.merge(
+                            f[0], "p" + f[2] + (f[3].equals("true") ? " owner " : " ") + node, (x, y) -> x + ", " + y);
+                }
+            }
+        }
+        Map<String, Long> written = new HashMap<>();
+        try (Connection c = database.dataSource().getConnection();
+                ResultSet rows = c.createStatement()
+                        .executeQuery("SELECT counter_name, counter_value FROM livecount_counter WHERE ns = '"
+                                + ClusterNode.NAMESPACE + "' AND period_type = 'ALL'")) {
+            while (rows.next()) {
+                written.put(rows.getString(1), rows.getLong(2));
+            }
+        }
+        long keys = 0;
+        long missing = 0;
+        for (var key : acked.entrySet()) {
+            long difference = written.getOrDefault(key.getKey(), 0L) - key.getValue();
+            if (difference != 0) {
+                keys++;
+                missing -= difference;
+                if (keys <= 40) {
+                    System.out.printf(
+                            "  %s acked %d written %+d (%s)%n",
+                            key.getKey(), key.getValue(), difference, where.get(key.getKey()));
+                }
+            }
+        }
+        System.out.printf("cluster: %d keys differ, %d adds missing in all%n", keys, missing);
+    }
+
+    private static List<NodeProcess> concat(List<NodeProcess> a, List<NodeProcess> b) {
+        List<NodeProcess> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private NodeProcess start(String name, boolean protect) throws Exception {

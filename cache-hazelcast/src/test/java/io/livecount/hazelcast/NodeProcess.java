@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -30,8 +32,11 @@ final class NodeProcess implements AutoCloseable {
         return name;
     }
 
-    private NodeProcess(String name, Process process) {
+    private final Path logFile;
+
+    private NodeProcess(String name, Process process, Path logFile) {
         this.name = name;
+        this.logFile = logFile;
         this.process = process;
         this.commands = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
         Thread reader = new Thread(this::read, name + "-output");
@@ -56,7 +61,9 @@ final class NodeProcess implements AutoCloseable {
                 pool.getPassword() == null ? "" : pool.getPassword(),
                 protect ? "protect" : "plain");
         builder.redirectErrorStream(true);
-        NodeProcess node = new NodeProcess(name, builder.start());
+        Path logFile = Path.of("target", "cluster-logs", cluster + "-" + name + ".log");
+        Files.createDirectories(logFile.getParent());
+        NodeProcess node = new NodeProcess(name, builder.start(), logFile);
         node.await("ready", Duration.ofSeconds(90));
         return node;
     }
@@ -130,8 +137,11 @@ final class NodeProcess implements AutoCloseable {
 
     private void read() {
         try (BufferedReader reader =
-                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                PrintWriter file = new PrintWriter(logFile.toFile(), StandardCharsets.UTF_8)) {
             for (String line; (line = reader.readLine()) != null; ) {
+                file.println(line); // the whole output, for after the test
+                file.flush();
                 if (line.startsWith("progress ")) {
                     progress = Long.parseLong(line.substring(9).trim());
                     continue;

@@ -329,6 +329,25 @@ public abstract class CounterCacheKit extends KitBase {
             assertThat(counters.get(key)).isEqualTo(5);
         }
 
+        @Test
+        @DisplayName("a write-back another node left in flight over many counters is adopted whole, by one flush")
+        void adoptsWholeWriteBack() {
+            CounterCache cache = newCache(1_000);
+            List<CounterKey> keys = java.util.stream.IntStream.range(0, 50)
+                    .mapToObj(i -> new CounterKey(FAST, "orphan" + i))
+                    .toList();
+            for (CounterKey key : keys) {
+                // the dead node's write-back took 5 from each; 1 more was added after it died
+                cache.putIfAbsent(bucket(key), new CounterEntry(0, 1, 5, 79, 0));
+            }
+            CounterService counters = service(database.dataSource(), cache, b -> b.maxDelay(Duration.ofHours(1)));
+            counters.flush();
+            for (CounterKey key : keys) {
+                assertThat(inDatabase(key)).as(key.name()).isEqualTo(6);
+            }
+            assertThat(cache.dirtyKeys()).isEmpty();
+        }
+
         /** A cache holding {@code delta} taken by write-back {@code flushId} of a node that is gone. */
         private CounterCache cacheWithOrphan(CounterKey key, long delta, long flushId) {
             CounterCache cache = newCache(1_000);

@@ -31,6 +31,8 @@ import java.util.concurrent.atomic.LongAdder;
 final class FlushCycle {
 
     static final int ROWS_PER_STATEMENT = 2_000;
+    /** Passes over the dirty keys after adoptions, at most (another node may keep leaving write-backs). */
+    private static final int MAX_ADOPTION_ROUNDS = 3;
 
     private static final System.Logger LOG = System.getLogger(FlushCycle.class.getName());
 
@@ -70,6 +72,17 @@ final class FlushCycle {
      */
     void run() {
         retryUnresolved();
+        writeDirty();
+        for (int round = 0; round < MAX_ADOPTION_ROUNDS && !adopted.isEmpty(); round++) {
+            // write-backs of other nodes were adopted: resolve them now, then write the deltas added
+            // on top of them, which could not be taken while they were in flight; so that flush()
+            // leaves nothing behind
+            retryUnresolved();
+            writeDirty();
+        }
+    }
+
+    private void writeDirty() {
         List<BucketKey> dirty = new ArrayList<>(cache.cache().dirtyKeys());
         dirty.sort(null); // every statement locks in one global order
         List<Runnable> runs = new ArrayList<>();
@@ -78,9 +91,6 @@ final class FlushCycle {
             runs.add(() -> run.forEach(this::writeNew));
         }
         writers.runAll(runs);
-        if (!adopted.isEmpty()) {
-            retryUnresolved(); // adopted during this pass: resolve them now, so that flush() leaves none behind
-        }
     }
 
     /** Stops the helper threads; a later {@link #run} writes on the caller alone. */
@@ -100,7 +110,7 @@ final class FlushCycle {
             CounterEntry taken = cache.update(key, new Entries.BeginFlush(flushId));
             if (taken != null && taken.flushId() == flushId) {
                 rows.add(new Row(key, taken.inflight()));
-            } else if (taken != null && taken.inflight() != 0 && !unresolved.containsKey(taken.flushId())) {
+            } else if (taken != null && taken.inflight() != 0 && isForeign(taken.flushId())) {
                 adopt(taken.flushId(), key);
             }
         }
@@ -121,6 +131,15 @@ final class FlushCycle {
     }
 
     /**
+     * Whether a write-back in flight is not one of ours: never seen, or already adopted in this
+     * pass from another key (a write-back spans many keys, and every one of them is adopted; our own
+     * unresolved ones are retried with all their keys at the start of the pass).
+     */
+    private boolean isForeign(long flushId) {
+        return !unresolved.containsKey(flushId) || adopted.contains(flushId);
+    }
+
+    /**
      * Takes over a write-back this node never started: in a shared cache (Hazelcast) its entries
      * came from another node's partitions, and that node may have died with it in flight. It is
      * retried like an unresolved one of ours: the marker tells whether it committed. Should its
@@ -128,14 +147,16 @@ final class FlushCycle {
      * WriteBackStore}).
      */
     private void adopt(long foreignFlushId, BucketKey key) {
+        adopted.add(foreignFlushId); // first: another run that meets the id meanwhile adopts its key too
+        foreignDeltas.add(foreignFlushId);
         List<BucketKey> before = unresolved.get(foreignFlushId);
         unresolved.compute(foreignFlushId, (id, keys) -> {
-            List<BucketKey> adopted = keys == null ? new ArrayList<>() : new ArrayList<>(keys);
-            adopted.add(key);
-            return adopted;
+            List<BucketKey> adoptedKeys = keys == null ? new ArrayList<>() : new ArrayList<>(keys);
+            if (!adoptedKeys.contains(key)) {
+                adoptedKeys.add(key);
+            }
+            return adoptedKeys;
         });
-        adopted.add(foreignFlushId);
-        foreignDeltas.add(foreignFlushId);
         if (before == null) {
             LOG.log(
                     System.Logger.Level.INFO,
