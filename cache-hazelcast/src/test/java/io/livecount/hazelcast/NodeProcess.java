@@ -51,6 +51,13 @@ final class NodeProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(
                 java,
                 "-Xmx512m",
+                // what Hazelcast asks for on Java 9+ (the same as the surefire argLine)
+                "--add-modules=java.se",
+                "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED",
+                "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+                "--add-opens=java.management/sun.management=ALL-UNNAMED",
+                "--add-opens=jdk.management/com.sun.management.internal=ALL-UNNAMED",
                 "-D" + TestMembers.CLUSTER_PROPERTY + "=" + cluster,
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "-cp",

@@ -106,8 +106,10 @@ final class FlushCycle {
     private void writeNew(List<BucketKey> keys) {
         long flushId = newFlushId();
         List<Row> rows = new ArrayList<>(keys.size());
-        for (BucketKey key : keys) {
-            CounterEntry taken = cache.update(key, new Entries.BeginFlush(flushId));
+        List<CounterEntry> takenEntries = cache.updateEach(keys, new Entries.BeginFlush(flushId));
+        for (int i = 0; i < keys.size(); i++) {
+            BucketKey key = keys.get(i);
+            CounterEntry taken = takenEntries.get(i);
             if (taken != null && taken.flushId() == flushId) {
                 rows.add(new Row(key, taken.inflight()));
             } else if (taken != null && taken.inflight() != 0 && isForeign(taken.flushId())) {
@@ -217,7 +219,7 @@ final class FlushCycle {
             foreignDeltas.add(newId);
         }
         unresolved.put(newId, keys);
-        keys.forEach(key -> cache.update(key, new Entries.RenameFlush(fencedId, newId)));
+        cache.updateEach(keys, new Entries.RenameFlush(fencedId, newId));
         retry(newId, keys);
     }
 
@@ -258,11 +260,13 @@ final class FlushCycle {
     private void complete(long flushId, List<Row> rows) {
         unresolved.remove(flushId);
         for (Row row : rows) {
-            cache.update(row.id(), new Entries.CompleteFlush(flushId));
+            // before the entries: should completing some fail, a later pass adopts the rest as
+            // another node's, and does not count them again
             if (row.period() == Period.ALL && !foreignDeltas.contains(flushId)) {
                 pendingTotal.add(-row.delta()); // an add has one ALL row, and was counted once
             }
         }
+        cache.updateEach(rows.stream().map(Row::id).toList(), new Entries.CompleteFlush(flushId));
         forget(flushId);
         flushedRows.add(rows.size());
     }
