@@ -21,14 +21,9 @@ import io.livecount.spi.CounterEntry;
 import io.livecount.spi.EntryChange;
 import io.livecount.spi.EntryProcessingCache;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -104,49 +99,7 @@ public final class HazelcastCounterCache implements EntryProcessingCache {
     @Override
     public CounterEntry apply(BucketKey key, EntryChange change) {
         ApplyChange apply = new ApplyChange(change, newChangeId(), cleanTtlSeconds);
-        return entryOf(retries.run(() -> map.executeOnKey(new CounterBucket(key), apply)));
-    }
-
-    /**
-     * Sends the change to every key at once (a write-back batch) and waits for all answers: the
-     * owners run them back to back, and the calling thread does not wait for each in turn. A call
-     * whose outcome is unknown is repeated alone, with its id, as in {@link #apply}; the first
-     * failure is thrown once every call has ended.
-     */
-    @Override
-    public List<CounterEntry> applyToEach(List<BucketKey> keys, EntryChange change) {
-        List<ApplyChange> applies = new ArrayList<>(keys.size());
-        List<CompletableFuture<Object>> answers = new ArrayList<>(keys.size());
-        for (BucketKey key : keys) {
-            ApplyChange apply = new ApplyChange(change, newChangeId(), cleanTtlSeconds);
-            applies.add(apply);
-            answers.add(map.submitToKey(new CounterBucket(key), apply).toCompletableFuture());
-        }
-        List<CounterEntry> entries = new ArrayList<>(keys.size());
-        RuntimeException failure = null;
-        for (int i = 0; i < keys.size(); i++) {
-            try {
-                entries.add(entryOf(answer(answers.get(i), keys.get(i), applies.get(i))));
-            } catch (RuntimeException e) {
-                failure = failure == null ? e : failure;
-                entries.add(null);
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
-        return entries;
-    }
-
-    private Object answer(CompletableFuture<Object> answer, BucketKey key, ApplyChange apply) {
-        try {
-            return answer.join();
-        } catch (CompletionException | CancellationException unknown) {
-            return retries.run(() -> map.executeOnKey(new CounterBucket(key), apply));
-        }
-    }
-
-    private CounterEntry entryOf(Object result) {
+        Object result = retries.run(() -> map.executeOnKey(new CounterBucket(key), apply));
         if (ApplyChange.REJECTED.equals(result)) {
             throw new EntryChange.Rejected();
         }

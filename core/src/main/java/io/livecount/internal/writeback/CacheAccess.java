@@ -5,8 +5,6 @@ import io.livecount.spi.CounterCache;
 import io.livecount.spi.CounterEntry;
 import io.livecount.spi.EntryChange;
 import io.livecount.spi.EntryProcessingCache;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -49,21 +47,6 @@ final class CacheAccess {
             }
             Thread.onSpinWait();
         }
-    }
-
-    /**
-     * {@link #update} for many keys with one change (each key on its own); returns the new
-     * entries in the order of {@code keys}. An entry-processing cache may send them at once.
-     */
-    List<CounterEntry> updateEach(List<BucketKey> keys, EntryChange change) {
-        if (processing != null) {
-            return processing.applyToEach(keys, change);
-        }
-        List<CounterEntry> entries = new ArrayList<>(keys.size());
-        for (BucketKey key : keys) {
-            entries.add(update(key, change));
-        }
-        return entries;
     }
 
     /** Replaces {@code expected} by {@code next} once, without retrying; returns whether it did. */

@@ -106,10 +106,8 @@ final class FlushCycle {
     private void writeNew(List<BucketKey> keys) {
         long flushId = newFlushId();
         List<Row> rows = new ArrayList<>(keys.size());
-        List<CounterEntry> takenEntries = cache.updateEach(keys, new Entries.BeginFlush(flushId));
-        for (int i = 0; i < keys.size(); i++) {
-            BucketKey key = keys.get(i);
-            CounterEntry taken = takenEntries.get(i);
+        for (BucketKey key : keys) {
+            CounterEntry taken = cache.update(key, new Entries.BeginFlush(flushId));
             if (taken != null && taken.flushId() == flushId) {
                 rows.add(new Row(key, taken.inflight()));
             } else if (taken != null && taken.inflight() != 0 && isForeign(taken.flushId())) {
@@ -219,7 +217,7 @@ final class FlushCycle {
             foreignDeltas.add(newId);
         }
         unresolved.put(newId, keys);
-        cache.updateEach(keys, new Entries.RenameFlush(fencedId, newId));
+        keys.forEach(key -> cache.update(key, new Entries.RenameFlush(fencedId, newId)));
         retry(newId, keys);
     }
 
@@ -260,13 +258,11 @@ final class FlushCycle {
     private void complete(long flushId, List<Row> rows) {
         unresolved.remove(flushId);
         for (Row row : rows) {
-            // before the entries: should completing some fail, a later pass adopts the rest as
-            // another node's, and does not count them again
+            cache.update(row.id(), new Entries.CompleteFlush(flushId));
             if (row.period() == Period.ALL && !foreignDeltas.contains(flushId)) {
                 pendingTotal.add(-row.delta()); // an add has one ALL row, and was counted once
             }
         }
-        cache.updateEach(rows.stream().map(Row::id).toList(), new Entries.CompleteFlush(flushId));
         forget(flushId);
         flushedRows.add(rows.size());
     }
