@@ -1,15 +1,23 @@
 package io.livecount.bench;
 
+import com.hazelcast.core.HazelcastInstance;
+import io.livecount.CounterService;
 import io.livecount.WriteBackConfig;
 import io.livecount.hazelcast.HazelcastCounterCache;
 import io.livecount.spi.CounterCache;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 
 /**
  * Livecount FAST over {@link HazelcastCounterCache} on 1 or 3 members in this JVM (see {@link
  * HazelcastMembers}), the threads calling through the first member; default write-back ({@code
  * maxDelay} 1 s). The {@code -window} variants add the 10 ms local window. A new map per run.
+ * Every other member runs a service of its own on the same map, as application nodes do: a node
+ * writes back only the partitions its member owns, so without them most deltas would never be
+ * written.
  */
 final class FastHazelcastScenario extends WriteBackScenario {
 
@@ -19,6 +27,7 @@ final class FastHazelcastScenario extends WriteBackScenario {
     private final HazelcastMembers members;
     private final int memberCount;
     private final boolean window;
+    private final List<CounterService> otherNodes = new ArrayList<>();
     private int runs;
 
     FastHazelcastScenario(DataSource dataSource, int memberCount, boolean window) {
@@ -42,6 +51,30 @@ final class FastHazelcastScenario extends WriteBackScenario {
     }
 
     @Override
+    public void reset(List<String> names) throws SQLException {
+        closeOtherNodes();
+        super.reset(names); // the first node, on a new map
+        for (HazelcastInstance member : members.others()) {
+            otherNodes.add(createService(HazelcastCounterCache.builder()
+                    .instance(member)
+                    .mapName("bench-fast-" + runs)
+                    .build()));
+        }
+    }
+
+    @Override
+    public long storedTotal() throws SQLException {
+        counters.flush(); // first: drains the local window into every member's partitions
+        otherNodes.forEach(CounterService::flush);
+        return super.storedTotal();
+    }
+
+    private void closeOtherNodes() {
+        otherNodes.forEach(CounterService::close);
+        otherNodes.clear();
+    }
+
+    @Override
     WriteBackConfig.Builder configure(WriteBackConfig.Builder writeBack) {
         writeBack.maxDelay(Duration.ofSeconds(1));
         return window ? writeBack.localWindow(FastScenario.WINDOW) : writeBack;
@@ -54,6 +87,7 @@ final class FastHazelcastScenario extends WriteBackScenario {
 
     @Override
     public void close() {
+        closeOtherNodes();
         super.close();
         members.close();
     }

@@ -30,6 +30,11 @@ final class HazelcastMembers implements AutoCloseable {
         return members.get(0);
     }
 
+    /** Every member but the first: each is an application node too, writing back its partitions. */
+    List<HazelcastInstance> others() {
+        return members.subList(1, members.size());
+    }
+
     private static Config config(String cluster) {
         Config config = new Config();
         config.setClusterName(cluster);

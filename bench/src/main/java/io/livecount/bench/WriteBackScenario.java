@@ -47,10 +47,15 @@ abstract class WriteBackScenario implements Scenario {
     }
 
     private CounterService create() {
+        return createService(newCache());
+    }
+
+    /** A FAST service of this scenario on {@code cache}. */
+    final CounterService createService(CounterCache cache) {
         return Livecount.create(LivecountConfig.builder()
                 .dataSource(dataSource)
                 .namespace(namespace, NamespaceSettings.of().withMode(ConsistencyMode.FAST))
-                .writeBack(configure(WriteBackConfig.builder(newCache())).build())
+                .writeBack(configure(WriteBackConfig.builder(cache)).build())
                 .build());
     }
 
