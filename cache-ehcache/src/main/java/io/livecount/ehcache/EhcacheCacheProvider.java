@@ -4,7 +4,6 @@ import io.livecount.spi.CounterCache;
 import io.livecount.spi.CounterCacheProvider;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * {@link EhcacheCounterCache} by name, {@code ehcache}, for configuration by text. Settings:
@@ -27,12 +26,7 @@ public final class EhcacheCacheProvider implements CounterCacheProvider {
 
     @Override
     public CounterCache create(Map<String, String> settings) {
-        Set<String> unknown = new TreeSet<>(settings.keySet());
-        unknown.removeAll(settingNames());
-        if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException(
-                    "unknown ehcache setting(s) " + unknown + "; known: " + new TreeSet<>(settingNames()));
-        }
+        refuseUnknownSettings(settings);
         EhcacheCounterCache.Builder builder = EhcacheCounterCache.builder();
         if (settings.containsKey(HEAP_ENTRIES)) {
             builder.heapEntries(number(HEAP_ENTRIES, settings.get(HEAP_ENTRIES)));

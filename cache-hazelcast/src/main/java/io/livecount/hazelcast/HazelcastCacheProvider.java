@@ -10,7 +10,6 @@ import java.io.FileNotFoundException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * {@link HazelcastCounterCache} by name, {@code hazelcast}, for configuration by text. Settings:
@@ -47,12 +46,7 @@ public final class HazelcastCacheProvider implements CounterCacheProvider {
 
     @Override
     public CounterCache create(Map<String, String> settings) {
-        Set<String> unknown = new TreeSet<>(settings.keySet());
-        unknown.removeAll(settingNames());
-        if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException(
-                    "unknown hazelcast setting(s) " + unknown + "; known: " + new TreeSet<>(settingNames()));
-        }
+        refuseUnknownSettings(settings);
         if (settings.containsKey(INSTANCE_NAME) && settings.containsKey(CONFIG_FILE)) {
             throw new IllegalArgumentException("give either " + INSTANCE_NAME + " ('" + settings.get(INSTANCE_NAME)
                     + "') or " + CONFIG_FILE + " ('" + settings.get(CONFIG_FILE) + "'), not both");

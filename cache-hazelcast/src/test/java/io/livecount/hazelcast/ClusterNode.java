@@ -1,6 +1,8 @@
 package io.livecount.hazelcast;
 
 import com.hazelcast.config.Config;
+import com.hazelcast.partition.Partition;
+import com.hazelcast.partition.PartitionService;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.livecount.ConsistencyMode;
@@ -9,8 +11,12 @@ import io.livecount.CounterService;
 import io.livecount.Livecount;
 import io.livecount.LivecountConfig;
 import io.livecount.NamespaceSettings;
+import io.livecount.Period;
 import io.livecount.WriteBackConfig;
+import io.livecount.hazelcast.internal.CounterBucket;
+import io.livecount.spi.BucketKey;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -169,12 +175,12 @@ public final class ClusterNode {
         reporter.start();
     }
 
-    private void dump(String file) throws java.io.IOException {
-        var partitions = cache.instance().getPartitionService();
+    private void dump(String file) throws IOException {
+        PartitionService partitions = cache.instance().getPartitionService();
         try (PrintWriter out = new PrintWriter(file, StandardCharsets.UTF_8)) {
             ackedByKey.forEach((name, count) -> {
-                var partition = partitions.getPartition(new io.livecount.hazelcast.internal.CounterBucket(
-                        new io.livecount.spi.BucketKey(new CounterKey(NAMESPACE, name), io.livecount.Period.ALL, 0)));
+                Partition partition = partitions.getPartition(
+                        new CounterBucket(new BucketKey(new CounterKey(NAMESPACE, name), Period.ALL, 0)));
                 boolean owned = cache.instance().getCluster().getLocalMember().equals(partition.getOwner());
                 out.println(name + " " + count.sum() + " " + partition.getPartitionId() + " " + owned);
             });

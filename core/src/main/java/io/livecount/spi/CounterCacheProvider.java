@@ -1,6 +1,8 @@
 package io.livecount.spi;
 
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Makes a {@link CounterCache} from settings given as text, so that an application picks its cache
@@ -16,7 +18,7 @@ public interface CounterCacheProvider {
     String name();
 
     /** The settings this provider understands (keys without any prefix), for error messages and docs. */
-    java.util.Set<String> settingNames();
+    Set<String> settingNames();
 
     /**
      * A new cache.
@@ -25,4 +27,17 @@ public interface CounterCacheProvider {
      * @throws IllegalArgumentException naming the setting and its value when one is bad or unknown
      */
     CounterCache create(Map<String, String> settings);
+
+    /**
+     * For {@link #create}: throws if {@code settings} holds a name this provider does not know,
+     * naming it and the known ones (a misspelt setting must not silently mean "default").
+     */
+    default void refuseUnknownSettings(Map<String, String> settings) {
+        Set<String> unknown = new TreeSet<>(settings.keySet());
+        unknown.removeAll(settingNames());
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "unknown " + name() + " setting(s) " + unknown + "; known: " + new TreeSet<>(settingNames()));
+        }
+    }
 }
