@@ -13,6 +13,7 @@ import io.livecount.hazelcast.internal.ApplyChange;
 import io.livecount.hazelcast.internal.CounterBucket;
 import io.livecount.hazelcast.internal.DirtyCount;
 import io.livecount.hazelcast.internal.DirtyEntries;
+import io.livecount.hazelcast.internal.PauseGuard;
 import io.livecount.hazelcast.internal.StoredEntry;
 import io.livecount.hazelcast.internal.Swap;
 import io.livecount.hazelcast.internal.UncertainRetries;
@@ -63,6 +64,7 @@ public final class HazelcastCounterCache implements EntryProcessingCache {
     private final UncertainRetries retries = new UncertainRetries(Duration.ofMinutes(2));
     private final long cleanTtlSeconds;
     private final DirtyCount dirtyCount;
+    private final PauseGuard pauseGuard; // null on a client: its copies are never the owner's
 
     private HazelcastCounterCache(Builder builder) {
         this.ownsInstance = builder.config != null;
@@ -79,6 +81,7 @@ public final class HazelcastCounterCache implements EntryProcessingCache {
         this.map = instance.getMap(builder.mapName);
         this.cleanTtlSeconds = builder.cleanEntryTtl.toSeconds();
         this.dirtyCount = new DirtyCount(() -> dirtyKeys().size());
+        this.pauseGuard = onMember ? PauseGuard.of(instance) : null;
     }
 
     public static Builder builder() {
@@ -94,17 +97,25 @@ public final class HazelcastCounterCache implements EntryProcessingCache {
      * Runs the change on the key's owner. When Hazelcast cannot tell whether it ran (the owner left
      * or died before answering, a timeout), the same change, with the same id, is sent again until
      * it is known to have run once: {@link StoredEntry} recognises a second run. So an add that
-     * returns is counted exactly once, and one that throws is not counted.
+     * returns is counted exactly once, and one that throws is not counted, with one exception: on
+     * a member whose JVM stood still during the call for half the heartbeat timeout or more, the
+     * call throws {@link com.hazelcast.core.IndeterminateOperationStateException}, because the
+     * change may have run only on a copy the cluster has dropped meanwhile, or may not.
      */
     @Override
     public CounterEntry apply(BucketKey key, EntryChange change) {
         ApplyChange apply = new ApplyChange(change, newChangeId(), cleanTtlSeconds);
+        long start = System.nanoTime();
         Object result = retries.run(() -> map.executeOnKey(new CounterBucket(key), apply));
         if (ApplyChange.REJECTED.equals(result)) {
             throw new EntryChange.Rejected();
         }
         if (result instanceof ApplyChange.Failure failure) {
             throw failure.thrown();
+        }
+        RuntimeException unknown = pauseGuard == null ? null : pauseGuard.spannedPause(start);
+        if (unknown != null) {
+            throw unknown; // applied, but perhaps only to a copy this member no longer owns
         }
         if (result instanceof ApplyChange.Flipped flipped) {
             dirtyCount.changed(flipped.dirty() ? 1 : -1);

@@ -1,6 +1,7 @@
 package io.livecount.hazelcast;
 
 import com.hazelcast.config.Config;
+import com.hazelcast.core.IndeterminateOperationStateException;
 import com.hazelcast.partition.Partition;
 import com.hazelcast.partition.PartitionService;
 import com.zaxxer.hikari.HikariConfig;
@@ -38,14 +39,15 @@ import java.util.concurrent.atomic.LongAdder;
  *   <li>{@code load THREADS ADDS}: adds in the background, ADDS in all (0: until {@code stop}),
  *       30% to three hot keys and the rest to 10,000 cold ones, with a read every 10th add; prints
  *       {@code progress ACKED} twice a second and {@code loaded ACKED FAILED} at the end.
- *   <li>{@code stop}: stops the load; {@code stopped ACKED FAILED}.
+ *   <li>{@code stop}: stops the load; {@code stopped ACKED FAILED UNKNOWN}.
  *   <li>{@code dump FILE}: writes {@code KEY ACKED PARTITION OWNED} per key (OWNED: this member owns
  *       the key's partition now), for a test that explains a difference; {@code dumped}.
- *   <li>{@code flush}, {@code members}, and {@code close} (stop, close the service, which writes
+ *   <li>{@code flush} (retried while it fails, up to 90 s), {@code members}, and {@code close} (stop, close the service, which writes
  *       back and shuts the member down; {@code closed ACKED FAILED}, then exit).
  * </ul>
  *
- * ACKED counts adds that returned, FAILED adds that threw. Arguments: JDBC URL, user, password,
+ * ACKED counts adds that returned, FAILED adds that threw, UNKNOWN adds that threw {@code
+ * IndeterminateOperationStateException} (the JVM was frozen during the call: counted or not). Arguments: JDBC URL, user, password,
  * {@code protect} or {@code plain} (split-brain protection for a cluster of 3).
  */
 public final class ClusterNode {
@@ -56,6 +58,7 @@ public final class ClusterNode {
     private final CounterService counters;
     private final AtomicLong acked = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong unknown = new AtomicLong();
     private final Map<String, LongAdder> ackedByKey = new ConcurrentHashMap<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final List<Thread> adders = new ArrayList<>();
@@ -107,10 +110,10 @@ public final class ClusterNode {
                 case "load" -> load(Integer.parseInt(command[1]), Long.parseLong(command[2]));
                 case "stop" -> {
                     stopLoad();
-                    say("stopped " + acked.get() + " " + failed.get());
+                    say("stopped " + acked.get() + " " + failed.get() + " " + unknown.get());
                 }
                 case "flush" -> {
-                    counters.flush();
+                    flushUntilWritten();
                     say("flushed");
                 }
                 case "dump" -> {
@@ -146,6 +149,8 @@ public final class ClusterNode {
                         ackedByKey
                                 .computeIfAbsent(key.name(), k -> new LongAdder())
                                 .increment();
+                    } catch (IndeterminateOperationStateException e) {
+                        unknown.incrementAndGet(); // this JVM was frozen during the call
                     } catch (RuntimeException e) {
                         failed.incrementAndGet();
                         pause(); // a minority side refuses everything: do not spin
@@ -173,6 +178,26 @@ public final class ClusterNode {
         });
         reporter.setDaemon(true);
         reporter.start();
+    }
+
+    /**
+     * {@code flush()} until it succeeds: a member that woke from a pause refuses for a while (the
+     * write-back keeps its deltas and the next attempt writes them), as an operator would retry.
+     */
+    private void flushUntilWritten() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (true) {
+            try {
+                counters.flush();
+                return;
+            } catch (RuntimeException refused) {
+                if (System.nanoTime() > deadline) {
+                    throw refused;
+                }
+                say("flush failed, retrying: " + refused);
+                sleep(1_000);
+            }
+        }
     }
 
     private void dump(String file) throws IOException {

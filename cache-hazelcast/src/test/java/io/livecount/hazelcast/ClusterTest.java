@@ -20,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.Parameter;
@@ -122,7 +121,6 @@ class ClusterTest {
     }
 
     @Test
-    @Tag("split-brain") // not exact yet: runs with -Pcluster-tests only (docs/cluster.md, "State")
     @DisplayName(
             "split-brain: a member frozen past the heartbeat timeout forms a minority that refuses adds; after the merge: exact")
     void splitBrain() throws Exception {
@@ -142,19 +140,23 @@ class ClusterTest {
         awaitProgress(frozen, frozen.progress() + 5_000);
         long acked = 0;
         long refused = 0;
+        long unknown = 0; // adds of the frozen JVM whose call spanned the freeze: counted or not
         for (NodeProcess node : nodes) {
             String[] stopped = node.ask("stop", "stopped", ANSWER);
             acked += Long.parseLong(stopped[0]);
             refused += Long.parseLong(stopped[1]);
+            unknown += Long.parseLong(stopped[2]);
         }
         flushAll(a, b, frozen);
-        if (total() != acked) {
+        long written = total();
+        if (written < acked || written > acked + unknown) {
             explain(List.of(a, b, frozen), List.of());
         }
         System.out.printf(
-                "cluster-split-brain on %s: acknowledged=%d refused=%d written=%d%n",
-                database, acked, refused, total());
-        assertThat(total()).isEqualTo(acked);
+                "cluster-split-brain on %s: acknowledged=%d refused=%d unknown=%d written=%d%n",
+                database, acked, refused, unknown, written);
+        assertThat(written).isBetween(acked, acked + unknown);
+        assertThat(unknown).isLessThanOrEqualTo(4); // at most one in flight per adder thread of the frozen JVM
     }
 
     private Path dumpFile(NodeProcess node) {

@@ -1,5 +1,7 @@
 package io.livecount.hazelcast.internal;
 
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.ExtendedMapEntry;
 import io.livecount.spi.CounterEntry;
@@ -17,12 +19,15 @@ import java.util.concurrent.TimeUnit;
  * change threw (an overflow): returned rather than thrown, so that Hazelcast does not log a
  * caller's bad input as a member error.
  *
- * <p>The backups run the same processor: core's changes are deterministic and the backup holds the
- * same entry and the same change ids as its owner, so it computes the same entry. (Sending the
- * owner's result instead would need per-key state in the processor, which Hazelcast shares
- * between the keys of {@code executeOnKeys}.) Stateless and thread-safe.
+ * <p>On the owner, a member that has just woken from a long pause refuses the change ({@link
+ * PauseGuard}). The backups run the same change without that check: core's changes are
+ * deterministic and the backup holds the same entry and the same change ids as its owner, so it
+ * computes the same entry. A backup runs only when the owner changed the entry: Hazelcast sends
+ * the backup processor after every run, and one sent after a refusal would apply on the backup
+ * a change the caller was told failed. So an instance serves one key at a time (one call of
+ * {@code executeOnKey}; not {@code executeOnKeys}, whose backups are asynchronous anyway).
  */
-public final class ApplyChange implements EntryProcessor<CounterBucket, StoredEntry, Object> {
+public final class ApplyChange implements EntryProcessor<CounterBucket, StoredEntry, Object>, HazelcastInstanceAware {
 
     private static final long serialVersionUID = 1L;
 
@@ -38,11 +43,27 @@ public final class ApplyChange implements EntryProcessor<CounterBucket, StoredEn
     private final EntryChange change;
     private final long changeId;
     private final long cleanTtlSeconds;
+    private final boolean onOwner;
+    private transient HazelcastInstance member;
+    /** Set by {@link #process} on the owner, read by Hazelcast right after it on the same thread. */
+    private transient boolean changedEntry;
 
+    /** The change as its key's owner runs it. */
     public ApplyChange(EntryChange change, long changeId, long cleanTtlSeconds) {
+        this(change, changeId, cleanTtlSeconds, true);
+    }
+
+    ApplyChange(EntryChange change, long changeId, long cleanTtlSeconds, boolean onOwner) {
         this.change = change;
         this.changeId = changeId;
         this.cleanTtlSeconds = cleanTtlSeconds;
+        this.onOwner = onOwner;
+    }
+
+    /** Hazelcast gives the member that runs the processor, before it runs. */
+    @Override
+    public void setHazelcastInstance(HazelcastInstance member) {
+        this.member = member;
     }
 
     EntryChange change() {
@@ -57,8 +78,18 @@ public final class ApplyChange implements EntryProcessor<CounterBucket, StoredEn
         return cleanTtlSeconds;
     }
 
+    boolean onOwner() {
+        return onOwner;
+    }
+
     @Override
     public Object process(Map.Entry<CounterBucket, StoredEntry> entry) {
+        changedEntry = false;
+        RuntimeException refusal =
+                onOwner && member != null ? PauseGuard.of(member).refusal() : null;
+        if (refusal != null) {
+            return new Failure(refusal);
+        }
         StoredEntry stored = entry.getValue();
         CounterEntry current = StoredEntry.entryOf(stored);
         if (stored != null && stored.applied(changeId)) {
@@ -76,6 +107,7 @@ public final class ApplyChange implements EntryProcessor<CounterBucket, StoredEn
             return next;
         }
         store(entry, StoredEntry.after(stored, next, changeId));
+        changedEntry = true;
         boolean wasDirty = current != null && current.isDirty();
         boolean isDirty = next != null && next.isDirty();
         return wasDirty == isDirty ? next : new Flipped(next, isDirty);
@@ -83,7 +115,7 @@ public final class ApplyChange implements EntryProcessor<CounterBucket, StoredEn
 
     @Override
     public EntryProcessor<CounterBucket, StoredEntry, Object> getBackupProcessor() {
-        return this;
+        return onOwner && changedEntry ? new ApplyChange(change, changeId, cleanTtlSeconds, false) : null;
     }
 
     /**

@@ -110,12 +110,13 @@ public final class Serializers {
             out.writeObject(apply.change()); // core's changes are small serializable records
             out.writeLong(apply.changeId());
             out.writeLong(apply.cleanTtlSeconds());
+            out.writeBoolean(apply.onOwner());
         }
 
         @Override
         public ApplyChange read(ObjectDataInput in) throws IOException {
             EntryChange change = in.readObject();
-            return new ApplyChange(change, in.readLong(), in.readLong());
+            return new ApplyChange(change, in.readLong(), in.readLong(), in.readBoolean());
         }
     }
 

@@ -258,11 +258,13 @@ final class FlushCycle {
     private void complete(long flushId, List<Row> rows) {
         unresolved.remove(flushId);
         for (Row row : rows) {
-            cache.update(row.id(), new Entries.CompleteFlush(flushId));
+            // before the entries: should completing some of them fail, a later pass adopts the rest
+            // as another node's write-back, and does not count their deltas again
             if (row.period() == Period.ALL && !foreignDeltas.contains(flushId)) {
                 pendingTotal.add(-row.delta()); // an add has one ALL row, and was counted once
             }
         }
+        rows.forEach(row -> cache.update(row.id(), new Entries.CompleteFlush(flushId)));
         forget(flushId);
         flushedRows.add(rows.size());
     }
