@@ -97,31 +97,51 @@ public final class HazelcastCounterCache implements EntryProcessingCache {
      * Runs the change on the key's owner. When Hazelcast cannot tell whether it ran (the owner left
      * or died before answering, a timeout), the same change, with the same id, is sent again until
      * it is known to have run once: {@link StoredEntry} recognises a second run. So an add that
-     * returns is counted exactly once, and one that throws is not counted, with one exception: on
-     * a member whose JVM stood still during the call for half the heartbeat timeout or more, the
-     * call throws {@link com.hazelcast.core.IndeterminateOperationStateException}, because the
-     * change may have run only on a copy the cluster has dropped meanwhile, or may not.
+     * returns is counted exactly once, and one that throws is not counted, with one exception: the
+     * call throws {@link com.hazelcast.core.IndeterminateOperationStateException} when it cannot
+     * tell. That is when this member's JVM stood still during the call for half the heartbeat
+     * timeout or more (the change may have run only on a copy the cluster has dropped meanwhile, or
+     * on the new owner before this member learnt of it, or not at all), whether it then succeeded
+     * or failed; and when an attempt of unknown outcome was followed by a failure (the repeat may
+     * have been refused by a copy the first attempt never reached).
      */
     @Override
     public CounterEntry apply(BucketKey key, EntryChange change) {
         ApplyChange apply = new ApplyChange(change, newChangeId(), cleanTtlSeconds);
         long start = System.nanoTime();
-        Object result = retries.run(() -> map.executeOnKey(new CounterBucket(key), apply));
-        if (ApplyChange.REJECTED.equals(result)) {
-            throw new EntryChange.Rejected();
+        Object result;
+        try {
+            result = retries.run(() -> {
+                Object answer = map.executeOnKey(new CounterBucket(key), apply);
+                if (answer instanceof ApplyChange.Failure failure) {
+                    throw failure.thrown(); // in the retry loop: a refusal after an uncertain attempt is no answer
+                }
+                return answer;
+            });
+        } catch (RuntimeException failed) {
+            throw orSpannedPause(start, failed); // refused now, but an attempt before the pause may have run
         }
-        if (result instanceof ApplyChange.Failure failure) {
-            throw failure.thrown();
-        }
-        RuntimeException unknown = pauseGuard == null ? null : pauseGuard.spannedPause(start);
+        RuntimeException unknown = orSpannedPause(start, null);
         if (unknown != null) {
             throw unknown; // applied, but perhaps only to a copy this member no longer owns
+        }
+        if (ApplyChange.REJECTED.equals(result)) {
+            throw new EntryChange.Rejected();
         }
         if (result instanceof ApplyChange.Flipped flipped) {
             dirtyCount.changed(flipped.dirty() ? 1 : -1);
             return flipped.entry();
         }
         return (CounterEntry) result;
+    }
+
+    /** {@code failed}, or the indeterminate outcome of a call that spanned a long pause of this member. */
+    private RuntimeException orSpannedPause(long startNanos, RuntimeException failed) {
+        RuntimeException unknown = pauseGuard == null ? null : pauseGuard.spannedPause(startNanos);
+        if (unknown != null && failed != null) {
+            unknown.addSuppressed(failed);
+        }
+        return unknown != null ? unknown : failed;
     }
 
     private static long newChangeId() {

@@ -53,7 +53,11 @@ import java.util.concurrent.atomic.LongAdder;
 public final class ClusterNode {
 
     static final String MAP = "cluster";
-    static final String NAMESPACE = "fast";
+    /**
+     * The namespace a node counts in: its cluster's name, so that each test counts in a namespace of
+     * its own and nothing another test left behind (a service still writing back) is summed with it.
+     */
+    static final String NAMESPACE = TestMembers.clusterName();
 
     private final CounterService counters;
     private final AtomicLong acked = new AtomicLong();

@@ -1,5 +1,6 @@
 package io.livecount.hazelcast.internal;
 
+import com.hazelcast.core.IndeterminateOperationStateException;
 import com.hazelcast.core.OperationTimeoutException;
 import com.hazelcast.spi.exception.RetryableException;
 import java.time.Duration;
@@ -8,7 +9,13 @@ import java.util.function.Supplier;
 /**
  * Repeats a Hazelcast call whose outcome is unknown: the member that ran it left or died before
  * answering, or the answer timed out. Only for calls that are safe to repeat (reads, and changes
- * made idempotent by their id). Gives up after the deadline and rethrows the last failure.
+ * made idempotent by their id). Gives up after the deadline.
+ *
+ * <p>A failure that follows an attempt of unknown outcome does not say that the call had no
+ * effect: the earlier attempt may have run on a member whose copy the later one did not reach (a
+ * member that has just woken from a pause refuses the repeat, say). So once an attempt was
+ * uncertain, the call ends in an {@link IndeterminateOperationStateException} with the last failure
+ * as its cause; a call whose every attempt failed for certain rethrows the last failure as it is.
  */
 public final class UncertainRetries {
 
@@ -21,13 +28,16 @@ public final class UncertainRetries {
     public <T> T run(Supplier<T> call) {
         long start = System.nanoTime();
         long pauseMillis = 10;
+        boolean anyUncertain = false;
         while (true) {
             try {
                 return call.get();
             } catch (RuntimeException failure) {
-                if (!uncertain(failure) || System.nanoTime() - start > deadlineNanos) {
-                    throw failure;
+                boolean uncertain = uncertain(failure);
+                if (!uncertain || System.nanoTime() - start > deadlineNanos) {
+                    throw anyUncertain || uncertain ? indeterminate(failure) : failure;
                 }
+                anyUncertain = true;
             }
             try {
                 Thread.sleep(pauseMillis);
@@ -37,6 +47,13 @@ public final class UncertainRetries {
             }
             pauseMillis = Math.min(1_000, pauseMillis * 2);
         }
+    }
+
+    private static IndeterminateOperationStateException indeterminate(RuntimeException last) {
+        return new IndeterminateOperationStateException(
+                "a Hazelcast call whose earlier attempt had an unknown outcome failed: it may or may not have"
+                        + " been applied (" + last + ")",
+                last);
     }
 
     private static boolean uncertain(Throwable failure) {

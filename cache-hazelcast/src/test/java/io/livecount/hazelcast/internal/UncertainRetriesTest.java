@@ -1,0 +1,70 @@
+package io.livecount.hazelcast.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.hazelcast.core.IndeterminateOperationStateException;
+import com.hazelcast.core.OperationTimeoutException;
+import com.hazelcast.splitbrainprotection.SplitBrainProtectionException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Repeating a Hazelcast call of unknown outcome")
+class UncertainRetriesTest {
+
+    private final UncertainRetries retries = new UncertainRetries(Duration.ofSeconds(10));
+
+    @Test
+    @DisplayName("a call that timed out is repeated until it answers")
+    void repeatsUntilAnswered() {
+        Supplier<String> call = answers(new OperationTimeoutException("no answer"), "done");
+
+        assertThat(retries.run(call)).isEqualTo("done");
+    }
+
+    @Test
+    @DisplayName("a failure that is certain from the first attempt is rethrown as it is")
+    void certainFailureRethrown() {
+        SplitBrainProtectionException refused = new SplitBrainProtectionException("minority");
+
+        assertThatThrownBy(() -> retries.run(answers(refused))).isSameAs(refused);
+    }
+
+    @Test
+    @DisplayName("a refusal after an attempt of unknown outcome is indeterminate: the first may have run elsewhere")
+    void refusalAfterUncertainAttemptIsIndeterminate() {
+        SplitBrainProtectionException refused = new SplitBrainProtectionException("minority");
+
+        assertThatThrownBy(() -> retries.run(answers(new OperationTimeoutException("no answer"), refused)))
+                .isInstanceOf(IndeterminateOperationStateException.class)
+                .hasCause(refused);
+    }
+
+    @Test
+    @DisplayName("giving up at the deadline after attempts of unknown outcome is indeterminate")
+    void deadlineIsIndeterminate() {
+        UncertainRetries impatient = new UncertainRetries(Duration.ZERO);
+        OperationTimeoutException timedOut = new OperationTimeoutException("no answer");
+
+        assertThatThrownBy(() -> impatient.run(answers(timedOut)))
+                .isInstanceOf(IndeterminateOperationStateException.class)
+                .hasCause(timedOut);
+    }
+
+    /** A call that throws or returns each of {@code outcomes} in turn. */
+    private static Supplier<String> answers(Object... outcomes) {
+        Deque<Object> left = new ArrayDeque<>(List.of(outcomes));
+        return () -> {
+            Object next = left.removeFirst();
+            if (next instanceof RuntimeException failure) {
+                throw failure;
+            }
+            return (String) next;
+        };
+    }
+}
