@@ -119,9 +119,14 @@ public final class HazelcastCounterCache implements EntryProcessingCache {
                 return answer;
             });
         } catch (RuntimeException failed) {
-            throw orSpannedPause(start, failed); // refused now, but an attempt before the pause may have run
+            RuntimeException unknown = spannedPause(start);
+            if (unknown == null) {
+                throw failed;
+            }
+            unknown.addSuppressed(failed);
+            throw unknown; // refused now, but an attempt before the pause may have run
         }
-        RuntimeException unknown = orSpannedPause(start, null);
+        RuntimeException unknown = spannedPause(start);
         if (unknown != null) {
             throw unknown; // applied, but perhaps only to a copy this member no longer owns
         }
@@ -135,13 +140,9 @@ public final class HazelcastCounterCache implements EntryProcessingCache {
         return (CounterEntry) result;
     }
 
-    /** {@code failed}, or the indeterminate outcome of a call that spanned a long pause of this member. */
-    private RuntimeException orSpannedPause(long startNanos, RuntimeException failed) {
-        RuntimeException unknown = pauseGuard == null ? null : pauseGuard.spannedPause(startNanos);
-        if (unknown != null && failed != null) {
-            unknown.addSuppressed(failed);
-        }
-        return unknown != null ? unknown : failed;
+    /** Null, or the indeterminate outcome of a call that spanned a long pause of this member. */
+    private RuntimeException spannedPause(long startNanos) {
+        return pauseGuard == null ? null : pauseGuard.spannedPause(startNanos);
     }
 
     private static long newChangeId() {
