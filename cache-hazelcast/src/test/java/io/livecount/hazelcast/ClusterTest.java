@@ -158,7 +158,9 @@ class ClusterTest {
                 "cluster-split-brain on %s: acknowledged=%d refused=%d unknown=%d written=%d%n",
                 database, acked, refused, unknown, written);
         assertThat(written).isBetween(acked, acked + unknown);
-        assertThat(unknown).isLessThanOrEqualTo(4); // at most one in flight per adder thread of the frozen JVM
+        // one in flight per adder thread of the frozen JVM (2), and room for two calls elsewhere whose repeat
+        // failed after an attempt of unknown outcome
+        assertThat(unknown).isLessThanOrEqualTo(4);
     }
 
     private Path dumpFile(NodeProcess node) {
