@@ -10,6 +10,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.spi.merge.DiscardMergePolicy;
 import io.livecount.hazelcast.internal.ApplyChange;
+import io.livecount.hazelcast.internal.CleanEntrySweeper;
 import io.livecount.hazelcast.internal.CounterBucket;
 import io.livecount.hazelcast.internal.DirtyCount;
 import io.livecount.hazelcast.internal.DirtyEntries;
@@ -45,10 +46,13 @@ import java.util.concurrent.ThreadLocalRandom;
  * sees every dirty key; they then compete for the same entries, which stays exact but wastes work:
  * prefer embedded members, or one writing client.
  *
- * <p><b>Expiry.</b> An entry with deltas not yet written never expires; a clean one expires
- * {@link Builder#cleanEntryTtl} after its last change and is read again from the database when
- * needed. The map must not be configured with eviction or max-idle (checked on a member), since
- * Hazelcast would then drop entries whatever they hold.
+ * <p><b>Expiry.</b> An entry with deltas not yet written never expires; a clean one is removed
+ * between {@link Builder#cleanEntryTtl} and one and a half times it after its last change, by a
+ * thread of this cache (on a member, for the partitions it owns), and is read again from the
+ * database when needed. Entries carry no Hazelcast expiry: Hazelcast expires the owner's and the
+ * backup's copies at different times and then removes random backup entries to match the owner's
+ * count, which could drop a backup holding deltas. The map must not be configured with eviction or
+ * max-idle (checked on a member), since Hazelcast would then drop entries whatever they hold.
  *
  * <p>Thread-safe.
  */
@@ -62,7 +66,7 @@ public final class HazelcastCounterCache implements EntryProcessingCache {
     private final boolean onMember;
     private final IMap<CounterBucket, StoredEntry> map;
     private final UncertainRetries retries = new UncertainRetries(Duration.ofMinutes(2));
-    private final long cleanTtlSeconds;
+    private final CleanEntrySweeper sweeper; // null: clean entries stay
     private final DirtyCount dirtyCount;
     private final PauseGuard pauseGuard; // null on a client: its copies are never the owner's
 
@@ -79,7 +83,8 @@ public final class HazelcastCounterCache implements EntryProcessingCache {
             throw refused;
         }
         this.map = instance.getMap(builder.mapName);
-        this.cleanTtlSeconds = builder.cleanEntryTtl.toSeconds();
+        this.sweeper =
+                builder.cleanEntryTtl.isZero() ? null : new CleanEntrySweeper(map, onMember, builder.cleanEntryTtl);
         this.dirtyCount = new DirtyCount(() -> dirtyKeys().size());
         this.pauseGuard = onMember ? PauseGuard.of(instance) : null;
     }
@@ -107,7 +112,7 @@ public final class HazelcastCounterCache implements EntryProcessingCache {
      */
     @Override
     public CounterEntry apply(BucketKey key, EntryChange change) {
-        ApplyChange apply = new ApplyChange(change, newChangeId(), cleanTtlSeconds);
+        ApplyChange apply = new ApplyChange(change, newChangeId());
         long start = System.nanoTime();
         Object result;
         try {
@@ -202,6 +207,9 @@ public final class HazelcastCounterCache implements EntryProcessingCache {
     /** Shuts the member down if this cache started it; leaves a given instance and the map alone. */
     @Override
     public void close() {
+        if (sweeper != null) {
+            sweeper.close();
+        }
         if (ownsInstance) {
             instance.shutdown();
         }
@@ -294,8 +302,9 @@ public final class HazelcastCounterCache implements EntryProcessingCache {
         }
 
         /**
-         * How long an entry without unwritten deltas stays in the map after its last change: 1
-         * second to 30 days, or {@link Duration#ZERO} for never; default 10 minutes. This bounds the
+         * How long an entry without unwritten deltas stays in the map after its last change (at
+         * most half as long again, or a minute, more): 1 second to 30 days, or {@link
+         * Duration#ZERO} for never; default 10 minutes. This bounds the
          * map's memory the way Ehcache's entry count does; entries holding deltas never expire.
          */
         public Builder cleanEntryTtl(Duration ttl) {

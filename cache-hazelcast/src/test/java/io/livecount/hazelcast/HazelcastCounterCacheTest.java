@@ -96,7 +96,7 @@ class HazelcastCounterCacheTest {
                     ((SerializationServiceSupport) TestMembers.shared()).getSerializationService();
             assertThat(serialization.toData(CLEAN).getType()).isEqualTo(0x4C43_0002);
             assertThat(serialization
-                            .toData(new StoredEntry(CLEAN, new long[] {1, 2}))
+                            .toData(new StoredEntry(CLEAN, new long[] {1, 2}, 3))
                             .getType())
                     .isEqualTo(0x4C43_0006);
             assertThat(serialization.toData(bucket("x")).getType()).isEqualTo(0x4C43_0001);

@@ -3,13 +3,11 @@ package io.livecount.hazelcast.internal;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.map.EntryProcessor;
-import com.hazelcast.map.ExtendedMapEntry;
 import io.livecount.spi.CounterEntry;
 import io.livecount.spi.EntryChange;
 import java.io.Serializable;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one {@link EntryChange} on the partition that owns the entry, atomically, at most once per
@@ -19,13 +17,11 @@ import java.util.concurrent.TimeUnit;
  * change threw (an overflow): returned rather than thrown, so that Hazelcast does not log a
  * caller's bad input as a member error.
  *
- * <p>On the owner, a member that has just woken from a long pause refuses the change ({@link
- * PauseGuard}). The backups run the same change without that check: core's changes are
- * deterministic and the backup holds the same entry and the same change ids as its owner, so it
- * computes the same entry. A backup runs only when the owner changed the entry: Hazelcast sends
- * the backup processor after every run, and one sent after a refusal would apply on the backup
- * a change the caller was told failed. So an instance serves one key at a time (one call of
- * {@code executeOnKey}; not {@code executeOnKeys}, whose backups are asynchronous anyway).
+ * <p>A member that has just woken from a long pause refuses the change ({@link PauseGuard}). Only
+ * the owner runs the change; when it changed the entry, its backups store the owner's new entry
+ * ({@link ReplicaValue}), and when it did not (a refusal, a rejection, a second run) they get
+ * nothing. So an instance serves one key at a time (one call of {@code executeOnKey}; not {@code
+ * executeOnKeys}, whose backups are asynchronous anyway).
  */
 public final class ApplyChange implements EntryProcessor<CounterBucket, StoredEntry, Object>, HazelcastInstanceAware {
 
@@ -42,22 +38,13 @@ public final class ApplyChange implements EntryProcessor<CounterBucket, StoredEn
 
     private final EntryChange change;
     private final long changeId;
-    private final long cleanTtlSeconds;
-    private final boolean onOwner;
     private transient HazelcastInstance member;
-    /** Set by {@link #process} on the owner, read by Hazelcast right after it on the same thread. */
-    private transient boolean changedEntry;
+    /** Set by {@link #process} when it changed the entry, read by Hazelcast right after it on the same thread. */
+    private transient ReplicaValue backup;
 
-    /** The change as its key's owner runs it. */
-    public ApplyChange(EntryChange change, long changeId, long cleanTtlSeconds) {
-        this(change, changeId, cleanTtlSeconds, true);
-    }
-
-    ApplyChange(EntryChange change, long changeId, long cleanTtlSeconds, boolean onOwner) {
+    public ApplyChange(EntryChange change, long changeId) {
         this.change = change;
         this.changeId = changeId;
-        this.cleanTtlSeconds = cleanTtlSeconds;
-        this.onOwner = onOwner;
     }
 
     /** Hazelcast gives the member that runs the processor, before it runs. */
@@ -74,19 +61,10 @@ public final class ApplyChange implements EntryProcessor<CounterBucket, StoredEn
         return changeId;
     }
 
-    long cleanTtlSeconds() {
-        return cleanTtlSeconds;
-    }
-
-    boolean onOwner() {
-        return onOwner;
-    }
-
     @Override
     public Object process(Map.Entry<CounterBucket, StoredEntry> entry) {
-        changedEntry = false;
-        RuntimeException refusal =
-                onOwner && member != null ? PauseGuard.of(member).refusal() : null;
+        backup = null;
+        RuntimeException refusal = member != null ? PauseGuard.of(member).refusal() : null;
         if (refusal != null) {
             return new Failure(refusal);
         }
@@ -106,8 +84,7 @@ public final class ApplyChange implements EntryProcessor<CounterBucket, StoredEn
         if (Objects.equals(current, next)) {
             return next;
         }
-        store(entry, StoredEntry.after(stored, next, changeId));
-        changedEntry = true;
+        backup = ReplicaValue.store(entry, StoredEntry.after(stored, next, changeId, System.currentTimeMillis()));
         boolean wasDirty = current != null && current.isDirty();
         boolean isDirty = next != null && next.isDirty();
         return wasDirty == isDirty ? next : new Flipped(next, isDirty);
@@ -115,20 +92,6 @@ public final class ApplyChange implements EntryProcessor<CounterBucket, StoredEn
 
     @Override
     public EntryProcessor<CounterBucket, StoredEntry, Object> getBackupProcessor() {
-        return onOwner && changedEntry ? new ApplyChange(change, changeId, cleanTtlSeconds, false) : null;
-    }
-
-    /**
-     * Stores an entry with the expiry it needs (null removes it): a dirty entry never expires (it
-     * holds the only copies of its deltas), a clean one after {@code cleanTtlSeconds} (0: never).
-     */
-    @SuppressWarnings("unchecked")
-    private void store(Map.Entry<CounterBucket, StoredEntry> entry, StoredEntry value) {
-        if (value == null) {
-            entry.setValue(null);
-            return;
-        }
-        long ttl = value.entry().isDirty() ? 0 : cleanTtlSeconds;
-        ((ExtendedMapEntry<CounterBucket, StoredEntry>) entry).setValue(value, ttl, TimeUnit.SECONDS);
+        return backup;
     }
 }

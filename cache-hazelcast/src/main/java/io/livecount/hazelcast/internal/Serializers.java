@@ -30,6 +30,8 @@ public final class Serializers {
     static final int COUNTER_BUCKET = 0x4C43_0004;
     static final int DIRTY_ENTRIES = 0x4C43_0005;
     static final int STORED_ENTRY = 0x4C43_0006;
+    static final int REPLICA_VALUE = 0x4C43_0007;
+    static final int EXPIRE_CLEAN = 0x4C43_0008;
 
     private Serializers() {}
 
@@ -109,14 +111,12 @@ public final class Serializers {
         public void write(ObjectDataOutput out, ApplyChange apply) throws IOException {
             out.writeObject(apply.change()); // core's changes are small serializable records
             out.writeLong(apply.changeId());
-            out.writeLong(apply.cleanTtlSeconds());
-            out.writeBoolean(apply.onOwner());
         }
 
         @Override
         public ApplyChange read(ObjectDataInput in) throws IOException {
             EntryChange change = in.readObject();
-            return new ApplyChange(change, in.readLong(), in.readLong(), in.readBoolean());
+            return new ApplyChange(change, in.readLong());
         }
     }
 
@@ -168,13 +168,49 @@ public final class Serializers {
         }
     }
 
+    public static final class ReplicaValueHook extends Hook<ReplicaValue> {
+        public ReplicaValueHook() {
+            super(ReplicaValue.class, REPLICA_VALUE);
+        }
+
+        @Override
+        public void write(ObjectDataOutput out, ReplicaValue replica) throws IOException {
+            out.writeBoolean(replica.value() != null);
+            if (replica.value() != null) {
+                writeStored(out, replica.value());
+            }
+        }
+
+        @Override
+        public ReplicaValue read(ObjectDataInput in) throws IOException {
+            return new ReplicaValue(in.readBoolean() ? readStored(in) : null);
+        }
+    }
+
+    public static final class ExpireCleanHook extends Hook<ExpireClean> {
+        public ExpireCleanHook() {
+            super(ExpireClean.class, EXPIRE_CLEAN);
+        }
+
+        @Override
+        public void write(ObjectDataOutput out, ExpireClean expire) throws IOException {
+            out.writeLong(expire.cutoffMillis());
+        }
+
+        @Override
+        public ExpireClean read(ObjectDataInput in) throws IOException {
+            return new ExpireClean(in.readLong());
+        }
+    }
+
     private static void writeStored(ObjectDataOutput out, StoredEntry stored) throws IOException {
         writeEntry(out, stored.entry());
         out.writeLongArray(stored.recentChanges());
+        out.writeLong(stored.changedAt());
     }
 
     private static StoredEntry readStored(ObjectDataInput in) throws IOException {
-        return new StoredEntry(readEntry(in), in.readLongArray());
+        return new StoredEntry(readEntry(in), in.readLongArray(), in.readLong());
     }
 
     private static void writeEntry(ObjectDataOutput out, CounterEntry entry) throws IOException {

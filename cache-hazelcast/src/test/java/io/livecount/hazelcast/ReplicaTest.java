@@ -1,0 +1,119 @@
+package io.livecount.hazelcast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import io.livecount.CounterKey;
+import io.livecount.Period;
+import io.livecount.hazelcast.internal.CounterBucket;
+import io.livecount.spi.BucketKey;
+import io.livecount.spi.CounterEntry;
+import io.livecount.spi.EntryChange;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The backup copy of an entry must be the owner's entry: Hazelcast equalizes a backup partition
+ * with its owner by entry count, removing random backup entries when the backup holds more
+ * (EvictBatchBackupOperation, sent after expiries), so a backup that came apart from its owner can
+ * lose a dirty entry, and its deltas are gone when the owner dies. Hazelcast's own expiry made them
+ * come apart: the owner expires a clean entry when it next touches it, the backup ten seconds later.
+ */
+@DisplayName("Backups of a two-member cluster")
+class ReplicaTest {
+
+    private static final CounterEntry CLEAN = new CounterEntry(7, 0, 0, 0, 1);
+
+    private HazelcastInstance owner;
+    private HazelcastInstance survivor;
+
+    @BeforeEach
+    void startTwoMembers() {
+        Config config = TestMembers.config();
+        config.setClusterName(TestMembers.clusterName() + "-replicas");
+        // no background expiry task: had entries a Hazelcast expiry, the owner would find an expired
+        // clean entry only when the next change reads it, while the backup still holds it
+        config.setProperty("hazelcast.internal.map.expiration.task.period.seconds", "3600");
+        owner = Hazelcast.newHazelcastInstance(config);
+        survivor = Hazelcast.newHazelcastInstance(config);
+    }
+
+    @AfterEach
+    void stopMembers() {
+        survivor.shutdown();
+        if (owner.getLifecycleService().isRunning()) {
+            owner.shutdown();
+        }
+    }
+
+    @Test
+    @DisplayName("hold an add to a clean entry past its TTL: the promoted backup shows the owner's entry")
+    void addAfterCleanTtl() throws InterruptedException {
+        HazelcastCounterCache onOwner = cache(owner);
+        BucketKey key = keyOwnedBy(owner);
+        onOwner.putIfAbsent(key, CLEAN);
+        Thread.sleep(1_500); // past the clean-entry TTL
+        CounterEntry added = onOwner.apply(key, new Add(2));
+
+        owner.getLifecycleService().terminate(); // the backup is promoted as it is
+        assertThat(cache(survivor).get(key)).isEqualTo(added);
+    }
+
+    @Test
+    @DisplayName("drop a clean entry with its owner: the promoted backup does not show it, a dirty one it does")
+    void cleanEntryLeavesBothCopies() {
+        HazelcastCounterCache onOwner = cache(owner);
+        BucketKey clean = keyOwnedBy(owner, 0);
+        BucketKey dirty = keyOwnedBy(owner, 1);
+        onOwner.putIfAbsent(clean, CLEAN);
+        CounterEntry added = onOwner.apply(dirty, new Add(3));
+        await().atMost(Duration.ofSeconds(10)).until(() -> onOwner.get(clean) == null);
+
+        owner.getLifecycleService().terminate();
+        HazelcastCounterCache promoted = cache(survivor);
+        assertThat(promoted.get(clean)).isNull();
+        assertThat(promoted.get(dirty)).isEqualTo(added);
+    }
+
+    private static HazelcastCounterCache cache(HazelcastInstance member) {
+        return HazelcastCounterCache.builder()
+                .instance(member)
+                .mapName("replicas")
+                .cleanEntryTtl(Duration.ofSeconds(1))
+                .build();
+    }
+
+    private static BucketKey keyOwnedBy(HazelcastInstance member) {
+        return keyOwnedBy(member, 0);
+    }
+
+    /** The {@code skip}+1st key (of names key0, key1, ...) whose partition {@code member} owns. */
+    private static BucketKey keyOwnedBy(HazelcastInstance member, int skip) {
+        for (int i = 0, found = 0; ; i++) {
+            BucketKey key = new BucketKey(new CounterKey("ns", "key" + i), Period.ALL, 0);
+            if (member.getPartitionService()
+                            .getPartition(new CounterBucket(key))
+                            .getOwner()
+                            .localMember()
+                    && found++ == skip) {
+                return key;
+            }
+        }
+    }
+
+    /** Adds to the pending part, keeping what the entry knows of the database (as core's add does). */
+    record Add(long delta) implements EntryChange {
+        @Override
+        public CounterEntry apply(CounterEntry current) {
+            return current == null
+                    ? new CounterEntry(0, delta, 0, 0, 0)
+                    : new CounterEntry(current.stored(), current.pending() + delta, 0, 0, current.loadedAt());
+        }
+    }
+}
