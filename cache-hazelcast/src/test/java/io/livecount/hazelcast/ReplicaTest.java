@@ -13,6 +13,8 @@ import io.livecount.spi.BucketKey;
 import io.livecount.spi.CounterEntry;
 import io.livecount.spi.EntryChange;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -30,6 +32,7 @@ class ReplicaTest {
 
     private static final CounterEntry CLEAN = new CounterEntry(7, 0, 0, 0, 1);
 
+    private final List<HazelcastCounterCache> caches = new ArrayList<>();
     private HazelcastInstance owner;
     private HazelcastInstance survivor;
 
@@ -46,6 +49,7 @@ class ReplicaTest {
 
     @AfterEach
     void stopMembers() {
+        caches.forEach(HazelcastCounterCache::close); // their sweepers; the members are ours
         survivor.shutdown();
         if (owner.getLifecycleService().isRunning()) {
             owner.shutdown();
@@ -74,6 +78,9 @@ class ReplicaTest {
         onOwner.putIfAbsent(clean, CLEAN);
         CounterEntry added = onOwner.apply(dirty, new Add(3));
         await().atMost(Duration.ofSeconds(10)).until(() -> onOwner.get(clean) == null);
+        // the removal reaches the backup asynchronously (one operation per partition)
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> survivor.getMap("replicas").getLocalMapStats().getBackupEntryCount() == 1);
 
         owner.getLifecycleService().terminate();
         HazelcastCounterCache promoted = cache(survivor);
@@ -81,12 +88,14 @@ class ReplicaTest {
         assertThat(promoted.get(dirty)).isEqualTo(added);
     }
 
-    private static HazelcastCounterCache cache(HazelcastInstance member) {
-        return HazelcastCounterCache.builder()
+    private HazelcastCounterCache cache(HazelcastInstance member) {
+        HazelcastCounterCache cache = HazelcastCounterCache.builder()
                 .instance(member)
                 .mapName("replicas")
                 .cleanEntryTtl(Duration.ofSeconds(1))
                 .build();
+        caches.add(cache);
+        return cache;
     }
 
     private static BucketKey keyOwnedBy(HazelcastInstance member) {

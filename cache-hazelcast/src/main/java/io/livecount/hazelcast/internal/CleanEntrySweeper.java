@@ -2,9 +2,7 @@ package io.livecount.hazelcast.internal;
 
 import com.hazelcast.map.IMap;
 import java.time.Duration;
-import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -13,10 +11,10 @@ import java.util.concurrent.TimeUnit;
  * Removes the clean entries that have not changed for the clean-entry TTL, every half TTL (at
  * least every 500 ms, at most every minute), on a daemon thread of its own: on a member those of
  * the partitions it owns, on a client all of them (each client then sweeps the whole map; a removal
- * that finds the entry changed does nothing). Each removal is an {@link ExpireClean} sent to the
- * key's owner, with synchronous backups. A sweep that fails (a member leaving, split-brain
- * protection) is logged and the next one tries again: a clean entry that stays longer costs memory,
- * nothing else.
+ * that finds the entry changed does nothing). The removals are one {@link ExpireClean} sent with
+ * {@code executeOnKeys}: one operation per partition, not per key. A sweep that fails (a member
+ * leaving, split-brain protection) is logged and the next one tries again: a clean entry that
+ * stays longer costs memory, nothing else.
  */
 public final class CleanEntrySweeper implements AutoCloseable {
 
@@ -45,13 +43,11 @@ public final class CleanEntrySweeper implements AutoCloseable {
     /** Removes the clean entries unchanged for the TTL now; returns how many it found. */
     public int sweep() {
         long cutoff = System.currentTimeMillis() - ttlMillis;
-        ExpireClean selector = new ExpireClean(cutoff);
-        Set<CounterBucket> keys = onMember ? map.localKeySet(selector) : map.keySet(selector);
-        // one processor per key: each keeps what its backups must do until Hazelcast asks for it
-        List<CompletableFuture<Object>> removals = keys.stream()
-                .map(key -> map.submitToKey(key, new ExpireClean(cutoff)).toCompletableFuture())
-                .toList();
-        CompletableFuture.allOf(removals.toArray(CompletableFuture[]::new)).join();
+        ExpireClean expire = new ExpireClean(cutoff);
+        Set<CounterBucket> keys = onMember ? map.localKeySet(expire) : map.keySet(expire);
+        if (!keys.isEmpty()) {
+            map.executeOnKeys(keys, expire);
+        }
         return keys.size();
     }
 

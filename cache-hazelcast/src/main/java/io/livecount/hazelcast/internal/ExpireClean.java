@@ -9,8 +9,12 @@ import java.util.Map;
  * clock); as a predicate, selects such entries. This is how clean entries leave the map: Livecount
  * gives entries no Hazelcast expiry, because Hazelcast expires an entry on the owner and on its
  * backups at different times and then equalizes the backups with the owner by removing random
- * backup entries, which may hold deltas. A removal is an ordinary change of the entry, whose
- * backups follow synchronously ({@link ReplicaValue}). Dirty entries are never removed.
+ * backup entries, which may hold deltas.
+ *
+ * <p>The backups run the same removal on their copy, which is the owner's entry (see {@link
+ * ReplicaValue}): stateless, so one instance serves every key of an {@code executeOnKeys}, whose
+ * backups are asynchronous. A removal a backup misses leaves a clean entry there (memory until a
+ * later change or sweep), and a backup copy that a later change made dirty is never removed.
  */
 public final class ExpireClean
         implements EntryProcessor<CounterBucket, StoredEntry, Object>, Predicate<CounterBucket, StoredEntry> {
@@ -18,8 +22,6 @@ public final class ExpireClean
     private static final long serialVersionUID = 1L;
 
     private final long cutoffMillis;
-    /** Set by {@link #process} when it removed the entry, read by Hazelcast right after it on the same thread. */
-    private transient ReplicaValue backup;
 
     public ExpireClean(long cutoffMillis) {
         this.cutoffMillis = cutoffMillis;
@@ -37,12 +39,14 @@ public final class ExpireClean
 
     @Override
     public Object process(Map.Entry<CounterBucket, StoredEntry> entry) {
-        backup = apply(entry) ? ReplicaValue.store(entry, null) : null;
+        if (apply(entry)) {
+            entry.setValue(null);
+        }
         return null;
     }
 
     @Override
     public EntryProcessor<CounterBucket, StoredEntry, Object> getBackupProcessor() {
-        return backup;
+        return this;
     }
 }
