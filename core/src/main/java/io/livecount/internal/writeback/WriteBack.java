@@ -171,12 +171,26 @@ public final class WriteBack {
         }
     }
 
+    /** Requests a write-back when a trigger is reached. Never throws: the add is applied already. */
     private void afterAdd(CounterEntry entry, long delta) {
         long threshold = settings.flushThreshold();
         boolean overThreshold = threshold > 0 && entry != null && Math.abs(entry.pending()) >= threshold;
         boolean newlyDirty = entry != null && entry.pending() == delta && entry.inflight() == 0;
-        if (overThreshold || newlyDirty && cache.cache().dirtyCount() >= settings.maxDirtyCounters()) {
+        if (overThreshold || newlyDirty && tooManyDirty()) {
             engine.requestFlush();
+        }
+    }
+
+    /**
+     * Whether the dirty counters reached {@code maxDirtyCounters}. A cache that cannot count now (a
+     * distributed one on a member cut off from the others) counts as full: a caller whose add was
+     * applied must not be told it failed, and an extra write-back costs little.
+     */
+    private boolean tooManyDirty() {
+        try {
+            return cache.cache().dirtyCount() >= settings.maxDirtyCounters();
+        } catch (RuntimeException countFailed) {
+            return true;
         }
     }
 

@@ -13,15 +13,12 @@ import io.livecount.internal.store.SqlDialect;
 import io.livecount.internal.store.Transactor;
 import io.livecount.internal.store.WriteBackStore;
 import io.livecount.spi.BucketKey;
-import io.livecount.spi.CounterCache;
 import io.livecount.spi.CounterEntry;
+import io.livecount.testing.MapCounterCache;
 import io.livecount.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +40,7 @@ class SnapshotReadsTest {
                 new DataSourceConnections(DATABASE.dataSource(), null), LivecountConfig.SchemaAction.VALIDATE);
         WriteBackStore store = new WriteBackStore(dialect);
         // an add of 1 never written back and never loaded: a write-back removes it when it completes
-        MapCache cache = new MapCache();
+        MapCounterCache cache = new MapCounterCache();
         cache.putIfAbsent(BUCKET, new CounterEntry(0, 1, 0, 0, 0));
         cache.onThirdGet = () -> { // the second look of the first attempt: after its snapshot
             try (Connection connection = DATABASE.dataSource().getConnection()) {
@@ -75,48 +72,5 @@ class SnapshotReadsTest {
                 .isTrue();
         assertThat(SnapshotReads.sameWriteBack(new CounterEntry(0, 1, 0, 7, 0), new CounterEntry(0, 0, 1, 8, 0)))
                 .isFalse();
-    }
-
-    /** A map with a hook into the third {@link #get}. */
-    private static final class MapCache implements CounterCache {
-        final ConcurrentHashMap<BucketKey, CounterEntry> entries = new ConcurrentHashMap<>();
-        final AtomicInteger gets = new AtomicInteger();
-        Runnable onThirdGet = () -> {};
-
-        @Override
-        public CounterEntry get(BucketKey key) {
-            if (gets.incrementAndGet() == 3) {
-                onThirdGet.run();
-            }
-            return entries.get(key);
-        }
-
-        @Override
-        public CounterEntry putIfAbsent(BucketKey key, CounterEntry entry) {
-            return entries.putIfAbsent(key, entry);
-        }
-
-        @Override
-        public boolean replace(BucketKey key, CounterEntry expected, CounterEntry replacement) {
-            return entries.replace(key, expected, replacement);
-        }
-
-        @Override
-        public boolean remove(BucketKey key, CounterEntry expected) {
-            return entries.remove(key, expected);
-        }
-
-        @Override
-        public Collection<BucketKey> dirtyKeys() {
-            return List.copyOf(entries.keySet());
-        }
-
-        @Override
-        public long dirtyCount() {
-            return entries.size();
-        }
-
-        @Override
-        public void close() {}
     }
 }

@@ -1,0 +1,61 @@
+package io.livecount.testing;
+
+import io.livecount.spi.BucketKey;
+import io.livecount.spi.CounterCache;
+import io.livecount.spi.CounterEntry;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+
+/**
+ * A cache on a {@link ConcurrentHashMap}, with hooks for the failures a test needs: something to
+ * run at the third {@link #get}, and what {@link #dirtyCount} answers (or throws). Every entry
+ * counts as dirty.
+ */
+public final class MapCounterCache implements CounterCache {
+
+    public final ConcurrentHashMap<BucketKey, CounterEntry> entries = new ConcurrentHashMap<>();
+    public final AtomicInteger gets = new AtomicInteger();
+    public volatile Runnable onThirdGet = () -> {};
+    /** What {@link #dirtyCount} answers or throws; null: the number of entries. */
+    public volatile LongSupplier dirtyCounter;
+
+    @Override
+    public CounterEntry get(BucketKey key) {
+        if (gets.incrementAndGet() == 3) {
+            onThirdGet.run();
+        }
+        return entries.get(key);
+    }
+
+    @Override
+    public CounterEntry putIfAbsent(BucketKey key, CounterEntry entry) {
+        return entries.putIfAbsent(key, entry);
+    }
+
+    @Override
+    public boolean replace(BucketKey key, CounterEntry expected, CounterEntry replacement) {
+        return entries.replace(key, expected, replacement);
+    }
+
+    @Override
+    public boolean remove(BucketKey key, CounterEntry expected) {
+        return entries.remove(key, expected);
+    }
+
+    @Override
+    public Collection<BucketKey> dirtyKeys() {
+        return List.copyOf(entries.keySet());
+    }
+
+    @Override
+    public long dirtyCount() {
+        LongSupplier counter = dirtyCounter;
+        return counter != null ? counter.getAsLong() : entries.size();
+    }
+
+    @Override
+    public void close() {}
+}
