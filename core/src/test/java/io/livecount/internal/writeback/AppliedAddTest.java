@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * An add that reached the cache is counted; its caller must not be told it failed. After the
  * change, core asks the cache how many entries are dirty (the {@code maxDirtyCounters} trigger),
  * and a distributed cache can fail to answer then (a Hazelcast member cut off from the others
- * refuses the scan): the split-brain runs counted such adds as refused although they were written.
+ * refuses the scan). One way the split-brain runs came to write adds that no node acknowledged.
  */
 @DisplayName("A FAST add that reached the cache")
 class AppliedAddTest {
