@@ -95,10 +95,13 @@ class HazelcastCounterCacheTest {
             SerializationService serialization =
                     ((SerializationServiceSupport) TestMembers.shared()).getSerializationService();
             assertThat(serialization.toData(CLEAN).getType()).isEqualTo(0x4C43_0002);
-            assertThat(serialization
-                            .toData(new StoredEntry(CLEAN, new long[] {1, 2}, 3))
-                            .getType())
-                    .isEqualTo(0x4C43_0006);
+            StoredEntry stored = new StoredEntry(CLEAN, 3, 4, new long[] {1, 2}, new long[] {5}, 6);
+            assertThat(serialization.toData(stored).getType()).isEqualTo(0x4C43_0006);
+            assertThat((Object) serialization.toObject(serialization.toData(stored)))
+                    .isEqualTo(stored);
+            StoredEntry tombstone = new StoredEntry(null, 3, 4, new long[] {1}, new long[] {5, 6}, 7);
+            assertThat((Object) serialization.toObject(serialization.toData(tombstone)))
+                    .isEqualTo(tombstone);
             assertThat(serialization.toData(bucket("x")).getType()).isEqualTo(0x4C43_0001);
             assertThat(serialization.toData(CLEAN).totalSize()).isLessThan(50);
             BucketKey key = new BucketKey(new CounterKey("n\uD83D\uDE00", "k "), Period.HOUR, 3600);

@@ -6,9 +6,12 @@ import static org.awaitility.Awaitility.await;
 import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
 import io.livecount.CounterKey;
 import io.livecount.Period;
+import io.livecount.hazelcast.internal.ApplyChange;
 import io.livecount.hazelcast.internal.CounterBucket;
+import io.livecount.hazelcast.internal.StoredEntry;
 import io.livecount.spi.BucketKey;
 import io.livecount.spi.CounterEntry;
 import io.livecount.spi.EntryChange;
@@ -21,7 +24,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The backup copy of an entry must be the owner's entry: Hazelcast equalizes a backup partition
+ * The backup copy of an entry must be the owner's entry, and a change the dead owner applied but
+ * did not answer must be recognised when Hazelcast repeats it on the new owner. The backup copy
+ * must be the owner's entry: Hazelcast equalizes a backup partition
  * with its owner by entry count, removing random backup entries when the backup holds more
  * (EvictBatchBackupOperation, sent after expiries), so a backup that came apart from its owner can
  * lose a dirty entry, and its deltas are gone when the owner dies. Hazelcast's own expiry made them
@@ -86,6 +91,45 @@ class ReplicaTest {
         HazelcastCounterCache promoted = cache(survivor);
         assertThat(promoted.get(clean)).isNull();
         assertThat(promoted.get(dirty)).isEqualTo(added);
+    }
+
+    @Test
+    @DisplayName("repeat a change after its owner died and 20 other changes reached the key: counted once")
+    void repeatAfterManyChanges() {
+        cache(owner); // configures the map
+        BucketKey key = keyOwnedBy(owner);
+        ApplyChange change = new ApplyChange(new Add(1), 42);
+        map(owner).executeOnKey(new CounterBucket(key), change); // its answer is lost with the owner:
+        owner.getLifecycleService().terminate();
+        HazelcastCounterCache promoted = cache(survivor);
+        for (int i = 0; i < 20; i++) {
+            promoted.apply(key, new Add(1)); // other callers reach the new owner before the repeat
+        }
+        map(survivor).executeOnKey(new CounterBucket(key), change); // Hazelcast's repeat
+
+        assertThat(promoted.get(key).pending()).isEqualTo(21);
+    }
+
+    @Test
+    @DisplayName("repeat a change after its owner died and the new owner removed the entry: counted once")
+    void repeatAfterRemoval() {
+        cache(owner);
+        BucketKey key = keyOwnedBy(owner);
+        ApplyChange change = new ApplyChange(new Add(1), 42);
+        map(owner).executeOnKey(new CounterBucket(key), change);
+        owner.getLifecycleService().terminate();
+        HazelcastCounterCache promoted = cache(survivor);
+        // as core does after writing back an entry it never loaded
+        assertThat(promoted.remove(key, promoted.get(key))).isTrue();
+        map(survivor).executeOnKey(new CounterBucket(key), change);
+
+        assertThat(promoted.get(key)).isNull();
+        assertThat(promoted.putIfAbsent(key, CLEAN)).isNull(); // what is left of it reads as no entry
+        assertThat(promoted.get(key)).isEqualTo(CLEAN);
+    }
+
+    private static IMap<CounterBucket, StoredEntry> map(HazelcastInstance member) {
+        return member.getMap("replicas");
     }
 
     private HazelcastCounterCache cache(HazelcastInstance member) {

@@ -8,6 +8,7 @@ import io.livecount.spi.EntryChange;
 import java.io.Serializable;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * Runs one {@link EntryChange} on the partition that owns the entry, atomically, at most once per
@@ -84,10 +85,20 @@ public final class ApplyChange implements EntryProcessor<CounterBucket, StoredEn
         if (Objects.equals(current, next)) {
             return next;
         }
-        backup = ReplicaValue.store(entry, StoredEntry.after(stored, next, changeId, System.currentTimeMillis()));
+        long now = System.currentTimeMillis();
+        backup = ReplicaValue.store(entry, StoredEntry.after(stored, next, changeId, ownerTag(), now));
         boolean wasDirty = current != null && current.isDirty();
         boolean isDirty = next != null && next.isDirty();
         return wasDirty == isDirty ? next : new Flipped(next, isDirty);
+    }
+
+    /** This member, as {@link StoredEntry#owner()} records it (0 if Hazelcast gave no instance). */
+    private long ownerTag() {
+        if (member == null) {
+            return 0;
+        }
+        UUID id = member.getCluster().getLocalMember().getUuid();
+        return id.getMostSignificantBits() ^ id.getLeastSignificantBits();
     }
 
     @Override

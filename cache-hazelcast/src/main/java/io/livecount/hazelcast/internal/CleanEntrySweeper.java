@@ -42,8 +42,8 @@ public final class CleanEntrySweeper implements AutoCloseable {
 
     /** Removes the clean entries unchanged for the TTL now; returns how many it found. */
     public int sweep() {
-        long cutoff = System.currentTimeMillis() - ttlMillis;
-        ExpireClean expire = new ExpireClean(cutoff);
+        long now = System.currentTimeMillis();
+        ExpireClean expire = new ExpireClean(now - ttlMillis, now);
         Set<CounterBucket> keys = onMember ? map.localKeySet(expire) : map.keySet(expire);
         if (!keys.isEmpty()) {
             map.executeOnKeys(keys, expire);

@@ -13,6 +13,6 @@ public final class DirtyEntries implements Predicate<CounterBucket, StoredEntry>
     @Override
     public boolean apply(Map.Entry<CounterBucket, StoredEntry> entry) {
         StoredEntry value = entry.getValue();
-        return value != null && value.entry().isDirty();
+        return value != null && value.isDirty();
     }
 }

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Removes an entry that holds no delta and has not changed since {@code cutoffMillis} (the owner's
- * clock); as a predicate, selects such entries. This is how clean entries leave the map: Livecount
+ * clock; an entry that still keeps the ids of a handover becomes a tombstone, removed when the
+ * handover has expired); as a predicate, selects such entries. This is how clean entries leave the map: Livecount
  * gives entries no Hazelcast expiry, because Hazelcast expires an entry on the owner and on its
  * backups at different times and then equalizes the backups with the owner by removing random
  * backup entries, which may hold deltas.
@@ -22,25 +23,36 @@ public final class ExpireClean
     private static final long serialVersionUID = 1L;
 
     private final long cutoffMillis;
+    private final long nowMillis;
 
-    public ExpireClean(long cutoffMillis) {
+    /** Expires what has not changed since {@code cutoffMillis}, deciding on handovers as of {@code nowMillis}. */
+    public ExpireClean(long cutoffMillis, long nowMillis) {
         this.cutoffMillis = cutoffMillis;
+        this.nowMillis = nowMillis;
     }
 
     long cutoffMillis() {
         return cutoffMillis;
     }
 
-    @Override
-    public boolean apply(Map.Entry<CounterBucket, StoredEntry> entry) {
-        StoredEntry value = entry.getValue();
-        return value != null && value.cleanSince(cutoffMillis);
+    long nowMillis() {
+        return nowMillis;
     }
 
     @Override
+    public boolean apply(Map.Entry<CounterBucket, StoredEntry> entry) {
+        StoredEntry value = entry.getValue();
+        return value != null
+                && value.cleanSince(cutoffMillis)
+                && !(value.isTombstone() && value.keepsHandover(nowMillis));
+    }
+
+    /** Removes the entry, or leaves its tombstone while it keeps a handover (see {@link StoredEntry}). */
+    @Override
     public Object process(Map.Entry<CounterBucket, StoredEntry> entry) {
         if (apply(entry)) {
-            entry.setValue(null);
+            StoredEntry value = entry.getValue();
+            ReplicaValue.write(entry, value.keepsHandover(nowMillis) ? value.tombstone() : null);
         }
         return null;
     }

@@ -44,7 +44,7 @@ public final class ReplicaValue implements EntryProcessor<CounterBucket, StoredE
     }
 
     @SuppressWarnings("unchecked")
-    private static void write(Map.Entry<CounterBucket, StoredEntry> entry, StoredEntry value) {
+    static void write(Map.Entry<CounterBucket, StoredEntry> entry, StoredEntry value) {
         if (value == null) {
             entry.setValue(null);
         } else { // 0: no expiry, whatever the map's configuration says

@@ -195,22 +195,35 @@ public final class Serializers {
         @Override
         public void write(ObjectDataOutput out, ExpireClean expire) throws IOException {
             out.writeLong(expire.cutoffMillis());
+            out.writeLong(expire.nowMillis());
         }
 
         @Override
         public ExpireClean read(ObjectDataInput in) throws IOException {
-            return new ExpireClean(in.readLong());
+            return new ExpireClean(in.readLong(), in.readLong());
         }
     }
 
     private static void writeStored(ObjectDataOutput out, StoredEntry stored) throws IOException {
-        writeEntry(out, stored.entry());
-        out.writeLongArray(stored.recentChanges());
+        out.writeBoolean(!stored.isTombstone());
+        if (!stored.isTombstone()) {
+            writeEntry(out, stored.entry());
+        }
         out.writeLong(stored.changedAt());
+        out.writeLong(stored.owner());
+        out.writeLongArray(stored.recentChanges());
+        out.writeLongArray(stored.handedOver());
+        out.writeLong(stored.handedOverAt());
     }
 
     private static StoredEntry readStored(ObjectDataInput in) throws IOException {
-        return new StoredEntry(readEntry(in), in.readLongArray(), in.readLong());
+        CounterEntry entry = in.readBoolean() ? readEntry(in) : null;
+        long changedAt = in.readLong();
+        long owner = in.readLong();
+        long[] recent = in.readLongArray();
+        long[] handedOver = in.readLongArray();
+        return new StoredEntry(
+                entry, changedAt, owner, recent, handedOver.length == 0 ? StoredEntry.NONE : handedOver, in.readLong());
     }
 
     private static void writeEntry(ObjectDataOutput out, CounterEntry entry) throws IOException {
