@@ -18,6 +18,9 @@ public final class MapCounterCache implements CounterCache {
 
     public final ConcurrentHashMap<BucketKey, CounterEntry> entries = new ConcurrentHashMap<>();
     public final AtomicInteger gets = new AtomicInteger();
+    /** Calls of {@link #putIfAbsent}, {@link #replace} and {@link #remove}: the changes made. */
+    public final AtomicInteger changes = new AtomicInteger();
+
     public volatile Runnable onThirdGet = () -> {};
     /** What {@link #dirtyCount} answers or throws; null: the number of entries. */
     public volatile LongSupplier dirtyCounter;
@@ -32,16 +35,19 @@ public final class MapCounterCache implements CounterCache {
 
     @Override
     public CounterEntry putIfAbsent(BucketKey key, CounterEntry entry) {
+        changes.incrementAndGet();
         return entries.putIfAbsent(key, entry);
     }
 
     @Override
     public boolean replace(BucketKey key, CounterEntry expected, CounterEntry replacement) {
+        changes.incrementAndGet();
         return entries.replace(key, expected, replacement);
     }
 
     @Override
     public boolean remove(BucketKey key, CounterEntry expected) {
+        changes.incrementAndGet();
         return entries.remove(key, expected);
     }
 

@@ -40,6 +40,14 @@ final class Entries {
         }
     }
 
+    /** {@link #completeFlush} of {@code committedId}, then {@link #beginFlush} of {@code flushId}: one change instead of two. */
+    record CompleteAndBegin(long committedId, long flushId) implements EntryChange {
+        @Override
+        public CounterEntry apply(CounterEntry current) {
+            return beginFlush(completeFlush(current, committedId), flushId);
+        }
+    }
+
     /** {@link #renameFlush}. */
     record RenameFlush(long oldId, long newId) implements EntryChange {
         @Override

@@ -42,6 +42,7 @@ final class FlushCycle {
     private final ParallelWriters writers;
     private final int parallelStatements;
     private final SecureRandom random = new SecureRandom(); // thread-safe
+    private final DeferredCompletions deferred;
     /**
      * Write-backs attempted but not known to have committed, with the buckets they took. Changed
      * by the runs of a pass (each its own flush ids); concurrent because they and the metrics
@@ -64,13 +65,16 @@ final class FlushCycle {
         this.store = store;
         this.parallelStatements = parallelStatements;
         this.writers = new ParallelWriters(parallelStatements);
+        this.deferred = new DeferredCompletions(cache);
     }
 
     /**
-     * Writes everything dirty; throws (keeping every delta not written) when the database fails,
+     * Writes everything dirty, leaving the entries of this pass's committed write-backs to be
+     * completed by the next pass ({@link DeferredCompletions}) unless {@code settle}; throws (keeping every delta not written) when the database fails,
      * after every run of the pass has ended.
      */
-    void run() {
+    void run(boolean settle) {
+        Map<BucketKey, Long> deferredBefore = deferred.snapshot();
         retryUnresolved();
         writeDirty();
         for (int round = 0; round < MAX_ADOPTION_ROUNDS && !adopted.isEmpty(); round++) {
@@ -79,6 +83,10 @@ final class FlushCycle {
             // leaves nothing behind
             retryUnresolved();
             writeDirty();
+        }
+        deferred.completeLeft(deferredBefore);
+        if (settle) {
+            deferred.completeAll();
         }
     }
 
@@ -107,7 +115,7 @@ final class FlushCycle {
         long flushId = newFlushId();
         List<Row> rows = new ArrayList<>(keys.size());
         for (BucketKey key : keys) {
-            CounterEntry taken = cache.update(key, new Entries.BeginFlush(flushId));
+            CounterEntry taken = cache.update(key, deferred.take(key, flushId));
             if (taken != null && taken.flushId() == flushId) {
                 rows.add(new Row(key, taken.inflight()));
             } else if (taken != null && taken.inflight() != 0 && isForeign(taken.flushId())) {
@@ -127,7 +135,8 @@ final class FlushCycle {
         } catch (ArithmeticException overflow) {
             return; // nothing applied; the retry splits the batch to find the bucket that overflows
         }
-        complete(flushId, rows);
+        resolved(flushId, rows);
+        deferred.committed(flushId, rows);
     }
 
     /**
@@ -256,15 +265,21 @@ final class FlushCycle {
     }
 
     private void complete(long flushId, List<Row> rows) {
-        unresolved.remove(flushId);
+        resolved(flushId, rows);
+        rows.forEach(row -> cache.update(row.id(), new Entries.CompleteFlush(flushId)));
+    }
+
+    /**
+     * Write-back {@code flushId} committed: counted and forgotten, before its entries are
+     * completed (should completing some of them fail, a later pass adopts the rest as another
+     * node's write-back, and does not count their deltas again).
+     */
+    private void resolved(long flushId, List<Row> rows) {
         for (Row row : rows) {
-            // before the entries: should completing some of them fail, a later pass adopts the rest
-            // as another node's write-back, and does not count their deltas again
             if (row.period() == Period.ALL && !foreignDeltas.contains(flushId)) {
                 pendingTotal.add(-row.delta()); // an add has one ALL row, and was counted once
             }
         }
-        rows.forEach(row -> cache.update(row.id(), new Entries.CompleteFlush(flushId)));
         forget(flushId);
         flushedRows.add(rows.size());
     }

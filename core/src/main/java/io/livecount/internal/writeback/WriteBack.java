@@ -175,7 +175,8 @@ public final class WriteBack {
     private void afterAdd(CounterEntry entry, long delta) {
         long threshold = settings.flushThreshold();
         boolean overThreshold = threshold > 0 && entry != null && Math.abs(entry.pending()) >= threshold;
-        boolean newlyDirty = entry != null && entry.pending() == delta && entry.inflight() == 0;
+        // its first pending delta since the last take (the entry may still hold a committed write-back)
+        boolean newlyDirty = entry != null && entry.pending() == delta;
         if (overThreshold || newlyDirty && tooManyDirty()) {
             engine.requestFlush();
         }

@@ -76,7 +76,7 @@ final class WriteBackEngine {
     void flush() {
         passLock.lock();
         try {
-            pass();
+            pass(true);
         } finally {
             passLock.unlock();
         }
@@ -132,11 +132,12 @@ final class WriteBackEngine {
                 cycle.statements.sum());
     }
 
-    private void pass() {
+    /** {@code settle}: also complete the entries written in this pass (see {@link DeferredCompletions}). */
+    private void pass(boolean settle) {
         long start = System.currentTimeMillis();
         try {
             drainWindow.run();
-            cycle.run();
+            cycle.run(settle);
         } catch (RuntimeException e) {
             if (consecutiveFailures++ % 10 == 0) {
                 LOG.log(
@@ -187,7 +188,7 @@ final class WriteBackEngine {
     private long tryPass(long backoff) {
         passLock.lock();
         try {
-            pass();
+            pass(false);
             return 0;
         } catch (RuntimeException e) {
             return backoff == 0 ? FIRST_BACKOFF_NANOS : Math.min(MAX_BACKOFF_NANOS, backoff * 2);
