@@ -85,7 +85,7 @@ public final class HazelcastCounterCache implements EntryProcessingCache {
         this.map = instance.getMap(builder.mapName);
         this.sweeper =
                 builder.cleanEntryTtl.isZero() ? null : new CleanEntrySweeper(map, onMember, builder.cleanEntryTtl);
-        this.dirtyCount = new DirtyCount(() -> dirtyKeys().size());
+        this.dirtyCount = new DirtyCount(() -> dirtyKeys().size()); // which also tells the count
         this.pauseGuard = onMember ? PauseGuard.of(instance) : null;
     }
 
@@ -195,6 +195,7 @@ public final class HazelcastCounterCache implements EntryProcessingCache {
     public Collection<BucketKey> dirtyKeys() {
         Set<CounterBucket> dirty =
                 onMember ? map.localKeySet(DirtyEntries.INSTANCE) : map.keySet(DirtyEntries.INSTANCE);
+        dirtyCount.counted(dirty.size());
         return dirty.stream().map(CounterBucket::bucket).toList();
     }
 

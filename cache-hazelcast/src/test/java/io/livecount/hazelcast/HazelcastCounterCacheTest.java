@@ -12,6 +12,7 @@ import com.hazelcast.internal.serialization.SerializationService;
 import com.hazelcast.spi.impl.SerializationServiceSupport;
 import io.livecount.CounterKey;
 import io.livecount.Period;
+import io.livecount.hazelcast.internal.ApplyChange;
 import io.livecount.hazelcast.internal.StoredEntry;
 import io.livecount.spi.BucketKey;
 import io.livecount.spi.CounterEntry;
@@ -103,6 +104,13 @@ class HazelcastCounterCacheTest {
             assertThat((Object) serialization.toObject(serialization.toData(tombstone)))
                     .isEqualTo(tombstone);
             assertThat(serialization.toData(bucket("x")).getType()).isEqualTo(0x4C43_0001);
+            ApplyChange.Flipped flipped = new ApplyChange.Flipped(CLEAN, true);
+            assertThat(serialization.toData(flipped).getType()).isEqualTo(0x4C43_0009);
+            assertThat((Object) serialization.toObject(serialization.toData(flipped)))
+                    .isEqualTo(flipped);
+            ApplyChange.Flipped removed = new ApplyChange.Flipped(null, false);
+            assertThat((Object) serialization.toObject(serialization.toData(removed)))
+                    .isEqualTo(removed);
             assertThat(serialization.toData(CLEAN).totalSize()).isLessThan(50);
             BucketKey key = new BucketKey(new CounterKey("n\uD83D\uDE00", "k "), Period.HOUR, 3600);
             assertThat((Object) serialization.toObject(serialization.toData(key)))

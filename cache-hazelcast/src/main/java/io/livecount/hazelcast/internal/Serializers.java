@@ -32,6 +32,7 @@ public final class Serializers {
     static final int STORED_ENTRY = 0x4C43_0006;
     static final int REPLICA_VALUE = 0x4C43_0007;
     static final int EXPIRE_CLEAN = 0x4C43_0008;
+    static final int FLIPPED = 0x4C43_0009;
 
     private Serializers() {}
 
@@ -201,6 +202,28 @@ public final class Serializers {
         @Override
         public ExpireClean read(ObjectDataInput in) throws IOException {
             return new ExpireClean(in.readLong(), in.readLong());
+        }
+    }
+
+    /** The answer to every add that makes an entry dirty: Hazelcast serializes every answer, even on the caller's member. */
+    public static final class FlippedHook extends Hook<ApplyChange.Flipped> {
+        public FlippedHook() {
+            super(ApplyChange.Flipped.class, FLIPPED);
+        }
+
+        @Override
+        public void write(ObjectDataOutput out, ApplyChange.Flipped flipped) throws IOException {
+            out.writeBoolean(flipped.dirty());
+            out.writeBoolean(flipped.entry() != null);
+            if (flipped.entry() != null) {
+                writeEntry(out, flipped.entry());
+            }
+        }
+
+        @Override
+        public ApplyChange.Flipped read(ObjectDataInput in) throws IOException {
+            boolean dirty = in.readBoolean();
+            return new ApplyChange.Flipped(in.readBoolean() ? readEntry(in) : null, dirty);
         }
     }
 
