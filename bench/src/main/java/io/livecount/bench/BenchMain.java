@@ -116,6 +116,12 @@ public final class BenchMain {
                                     "scenario=" + name + " db=" + db + " keys=" + keyCount + " threads=" + threads,
                                     value);
                         }
+                        if (result.cpuNanos() >= 0 && result.operations() > 0) {
+                            results.metric(
+                                    "cpu_us_per_op",
+                                    "scenario=" + name + " db=" + db + " keys=" + keyCount + " threads=" + threads,
+                                    result.cpuNanos() / 1_000.0 / result.operations());
+                        }
                         if (result.retries() > 0) {
                             System.err.println("bench: " + run + ": " + result.retries() + " " + scenario.retryKind()
                                     + String.format(

@@ -65,7 +65,8 @@ final class FlushScenario extends WriteBackScenario implements Runner.SelfTimed 
                 measured.flushNanos(),
                 measured.dirtyCounters() - increase,
                 0,
-                statementsAfter - statementsBefore);
+                statementsAfter - statementsBefore,
+                -1);
     }
 
     /** At least one round; more until the timed flushes reach {@code seconds}. */

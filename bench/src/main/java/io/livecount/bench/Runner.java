@@ -1,5 +1,6 @@
 package io.livecount.bench;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -19,9 +20,11 @@ final class Runner {
     /**
      * What one run measured. {@code lost} = completed increments − increase of the stored total;
      * {@code statements}: database statements of the measured phase and the final {@code
-     * storedTotal} (-1: not counted, see {@link Scenario#statements}).
+     * storedTotal} (-1: not counted, see {@link Scenario#statements}); {@code cpuNanos}: CPU time
+     * this JVM spent in the measured phase, all its threads (an in-memory H2 and Hazelcast members
+     * of the benchmark included, a database server not; -1: not measured).
      */
-    record Result(long operations, long nanos, long lost, long retries, long statements) {
+    record Result(long operations, long nanos, long lost, long retries, long statements, long cpuNanos) {
         long opsPerSecond() {
             return Math.round(operations * 1e9 / nanos);
         }
@@ -60,7 +63,9 @@ final class Runner {
         long totalBefore = scenario.storedTotal();
         long statementsBefore = scenario.statements();
         long retriesBefore = scenario.retries();
+        long cpuBefore = processCpuNanos();
         Phase measured = phase(scenario, keys.size(), threads, seconds);
+        long cpuNanos = processCpuNanos() - cpuBefore;
         long increase = scenario.storedTotal() - totalBefore;
         long statementsAfter = scenario.statements();
         return new Result(
@@ -68,7 +73,17 @@ final class Runner {
                 measured.nanos(),
                 measured.operations() - increase,
                 scenario.retries() - retriesBefore,
-                statementsBefore < 0 ? -1 : statementsAfter - statementsBefore);
+                statementsBefore < 0 ? -1 : statementsAfter - statementsBefore,
+                cpuNanos);
+    }
+
+    /**
+     * CPU time of this JVM: steadier than throughput on a machine whose speed swings between runs,
+     * and it shows what work a scenario adds to the same operations.
+     */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** Lets {@code threads} workers increment for {@code seconds}, then waits for all of them. */
