@@ -72,6 +72,7 @@ class ClusterTest {
         NodeProcess a = start("a", false);
         NodeProcess b = start("b", false);
         NodeProcess victim = start("victim", false);
+        awaitOneCluster(3);
         for (NodeProcess node : nodes) {
             node.send("load 2 333334");
         }
@@ -102,14 +103,18 @@ class ClusterTest {
     @DisplayName("rolling restart: members shut down and replaced one by one under load: exact")
     void rollingRestart() throws Exception {
         for (String name : List.of("a", "b", "c")) {
-            start(name, false).send("load 2 0");
+            start(name, false);
         }
+        awaitOneCluster(3);
+        nodes.forEach(node -> node.send("load 2 0"));
         long acked = 0;
         for (int i = 0; i < 3; i++) {
             NodeProcess leaving = nodes.get(i);
             awaitProgress(leaving, leaving.progress() + 5_000);
             acked += Long.parseLong(leaving.ask("close", "closed", ANSWER)[0]); // writes back, then leaves
-            start("new" + i, false).send("load 2 0");
+            NodeProcess joining = start("new" + i, false);
+            awaitMembers(joining, 3, Duration.ofSeconds(60));
+            joining.send("load 2 0");
         }
         List<NodeProcess> last = nodes.subList(3, 6);
         awaitProgress(last.get(2), 5_000);
@@ -129,6 +134,7 @@ class ClusterTest {
         NodeProcess a = start("a", true);
         NodeProcess b = start("b", true);
         NodeProcess frozen = start("frozen", true);
+        awaitOneCluster(3);
         for (NodeProcess node : nodes) {
             node.send("load 2 0");
         }
@@ -239,6 +245,18 @@ class ClusterTest {
                 throw new AssertionError(node + " did not reach " + acked + " adds: " + node.progress());
             }
             Thread.sleep(50);
+        }
+    }
+
+    /**
+     * Waits until every node sees {@code members} members, before any adds: a member that starts
+     * while the others are busy may not find them and form a cluster of its own, merged into the
+     * others seconds later; without split-brain protection the adds it acknowledged meanwhile are
+     * dropped at that merge (as docs/cluster.md says), which is not what these tests are about.
+     */
+    private void awaitOneCluster(int members) throws InterruptedException {
+        for (NodeProcess node : nodes) {
+            awaitMembers(node, members, Duration.ofSeconds(60));
         }
     }
 
