@@ -180,26 +180,6 @@ class HazelcastCounterCacheTest {
     }
 
     @Nested
-    @DisplayName("configures the members it is given the config of")
-    class MemberSettings {
-
-        @Test
-        @DisplayName("to fail a call whose backups did not confirm (then repeated), unless the config says otherwise")
-        void failOnIndeterminate() {
-            String property = HazelcastCounterCache.FAIL_ON_INDETERMINATE;
-            Config plain = new Config();
-            HazelcastCounterCache.builder().startMember(plain);
-            assertThat(plain.getProperty(property)).isEqualTo("true");
-            Config chosen = new Config().setProperty(property, "false");
-            HazelcastCounterCache.builder().startMember(chosen);
-            assertThat(chosen.getProperty(property)).isEqualTo("false");
-            assertThat(LivecountMaps.protectAgainstSplitBrain(new Config(), "m", 2)
-                            .getProperty(property))
-                    .isEqualTo("true");
-        }
-    }
-
-    @Nested
     @DisplayName("on a client")
     class OnClient {
 
