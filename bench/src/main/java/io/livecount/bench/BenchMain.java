@@ -111,16 +111,10 @@ public final class BenchMain {
                         if (result.statements() >= 0 && result.operations() > 0) {
                             Scenario.StatementsMetric metric = scenario.statementsMetric();
                             double value = result.statements() * metric.per() / result.operations();
-                            results.metric(
-                                    metric.name(),
-                                    "scenario=" + name + " db=" + db + " keys=" + keyCount + " threads=" + threads,
-                                    value);
+                            results.metric(metric.name(), run, value);
                         }
                         if (result.cpuNanos() >= 0 && result.operations() > 0) {
-                            results.metric(
-                                    "cpu_us_per_op",
-                                    "scenario=" + name + " db=" + db + " keys=" + keyCount + " threads=" + threads,
-                                    result.cpuNanos() / 1_000.0 / result.operations());
+                            results.metric("cpu_us_per_op", run, result.cpuNanos() / 1_000.0 / result.operations());
                         }
                         if (result.retries() > 0) {
                             System.err.println("bench: " + run + ": " + result.retries() + " " + scenario.retryKind()

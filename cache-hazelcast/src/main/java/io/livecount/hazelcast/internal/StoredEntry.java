@@ -2,6 +2,7 @@ package io.livecount.hazelcast.internal;
 
 import io.livecount.spi.CounterEntry;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -81,20 +82,17 @@ public record StoredEntry(
      * nowMillis}, left {@code next} (null: removed). Null when nothing needs keeping.
      */
     static StoredEntry after(StoredEntry previous, CounterEntry next, long changeId, long owner, long nowMillis) {
-        long[] recent = new long[] {changeId};
+        boolean sameOwner = previous != null && previous.owner == owner;
+        long[] recent = newestFirst(changeId, sameOwner ? previous.recentChanges : NONE);
         long[] handed = NONE;
         long handedAt = 0;
-        if (previous != null) {
-            if (previous.keepsHandover(nowMillis)) {
-                handed = previous.handedOver;
-                handedAt = previous.handedOverAt;
-            }
-            if (previous.owner == owner) {
-                recent = prepend(changeId, previous.recentChanges, REMEMBERED);
-            } else if (previous.recentChanges.length > 0) { // a new owner takes over
-                handed = prepend(previous.recentChanges, handed, HANDED_OVER_MAX);
-                handedAt = nowMillis;
-            }
+        if (previous != null && previous.keepsHandover(nowMillis)) {
+            handed = previous.handedOver;
+            handedAt = previous.handedOverAt;
+        }
+        if (previous != null && !sameOwner && previous.recentChanges.length > 0) { // a new owner takes over
+            handed = prepend(previous.recentChanges, handed, HANDED_OVER_MAX);
+            handedAt = nowMillis;
         }
         if (next == null && handed.length == 0) {
             return null;
@@ -115,10 +113,15 @@ public record StoredEntry(
         return false;
     }
 
-    private static long[] prepend(long id, long[] ids, int max) {
-        return prepend(new long[] {id}, ids, max);
+    /** {@code id}, then the newest of {@code before}: at most {@value #REMEMBERED} ids, one array per change. */
+    private static long[] newestFirst(long id, long[] before) {
+        long[] ids = new long[Math.min(REMEMBERED, before.length + 1)];
+        ids[0] = id;
+        System.arraycopy(before, 0, ids, 1, ids.length - 1);
+        return ids;
     }
 
+    /** {@code first} then {@code then}, cut to {@code max} ids. */
     private static long[] prepend(long[] first, long[] then, int max) {
         long[] ids = Arrays.copyOf(first, Math.min(max, first.length + then.length));
         System.arraycopy(then, 0, ids, first.length, ids.length - first.length);
@@ -128,7 +131,7 @@ public record StoredEntry(
     @Override
     public boolean equals(Object other) {
         return other instanceof StoredEntry that
-                && java.util.Objects.equals(entry, that.entry)
+                && Objects.equals(entry, that.entry)
                 && changedAt == that.changedAt
                 && owner == that.owner
                 && Arrays.equals(recentChanges, that.recentChanges)
@@ -138,7 +141,7 @@ public record StoredEntry(
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(entry, changedAt, owner, handedOverAt)
+        return Objects.hash(entry, changedAt, owner, handedOverAt)
                 + 31 * (Arrays.hashCode(recentChanges) + 31 * Arrays.hashCode(handedOver));
     }
 
