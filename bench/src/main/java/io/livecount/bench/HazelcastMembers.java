@@ -42,6 +42,8 @@ final class HazelcastMembers implements AutoCloseable {
         config.setProperty("hazelcast.logging.type", "none");
         config.setProperty("hazelcast.wait.seconds.before.join", "0");
         config.setProperty("hazelcast.socket.bind.any", "false");
+        // as docs/cluster.md asks of members given to the cache (a backup that does not confirm fails the call)
+        config.setProperty("hazelcast.operation.fail.on.indeterminate.state", "true");
         NetworkConfig network = config.getNetworkConfig();
         network.setPort(5751).setPortAutoIncrement(true).setPortCount(20).setReuseAddress(true);
         network.getInterfaces().setEnabled(true).addInterface("127.0.0.1");

@@ -2,14 +2,12 @@ package io.livecount.hazelcast;
 
 import com.hazelcast.cluster.Member;
 import com.hazelcast.config.Config;
-import com.hazelcast.config.EvictionPolicy;
-import com.hazelcast.config.InvalidConfigurationException;
-import com.hazelcast.config.MapConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
-import com.hazelcast.spi.merge.DiscardMergePolicy;
+import com.hazelcast.spi.properties.ClusterProperty;
 import io.livecount.hazelcast.internal.ApplyChange;
+import io.livecount.hazelcast.internal.Callers;
 import io.livecount.hazelcast.internal.CleanEntrySweeper;
 import io.livecount.hazelcast.internal.CounterBucket;
 import io.livecount.hazelcast.internal.DirtyCount;
@@ -26,7 +24,6 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * FAST mode's cache on a Hazelcast {@link IMap} shared by every node of an application: create one
@@ -61,11 +58,24 @@ public final class HazelcastCounterCache implements EntryProcessingCache {
     /** The map name used unless {@link Builder#mapName} says otherwise. */
     public static final String DEFAULT_MAP = "livecount";
 
+    /**
+     * The member property {@code hazelcast.operation.fail.on.indeterminate.state}, which Livecount
+     * needs set to true. Without it, Hazelcast answers a call whose owner replied but whose backup
+     * did not confirm within the backup timeout (5 s) as if it had succeeded; if that owner is then
+     * removed (frozen past the heartbeat timeout, cut off), the add was only on a copy the cluster
+     * drops: acknowledged and lost. With it, the call fails as indeterminate and this cache repeats
+     * it under the same change id, which counts it once. {@link Builder#startMember} and {@link
+     * LivecountMaps#protectAgainstSplitBrain} set it; a member started otherwise without it logs a
+     * warning when the cache is built.
+     */
+    public static final String FAIL_ON_INDETERMINATE = ClusterProperty.FAIL_ON_INDETERMINATE_OPERATION_STATE.getName();
+
     private final HazelcastInstance instance;
     private final boolean ownsInstance;
     private final boolean onMember;
     private final IMap<CounterBucket, StoredEntry> map;
     private final UncertainRetries retries = new UncertainRetries(Duration.ofMinutes(2));
+    private final Callers callers = new Callers();
     private final CleanEntrySweeper sweeper; // null: clean entries stay
     private final DirtyCount dirtyCount;
     private final PauseGuard pauseGuard; // null on a client: its copies are never the owner's
@@ -75,7 +85,7 @@ public final class HazelcastCounterCache implements EntryProcessingCache {
         this.instance = ownsInstance ? Hazelcast.newHazelcastInstance(builder.config) : builder.instance;
         this.onMember = instance.getLocalEndpoint() instanceof Member;
         try {
-            prepareMap(instance, builder.mapName, onMember);
+            MapPreparation.prepare(instance, builder.mapName, onMember);
         } catch (RuntimeException refused) {
             if (ownsInstance) {
                 instance.shutdown();
@@ -100,8 +110,9 @@ public final class HazelcastCounterCache implements EntryProcessingCache {
 
     /**
      * Runs the change on the key's owner. When Hazelcast cannot tell whether it ran (the owner left
-     * or died before answering, a timeout), the same change, with the same id, is sent again until
-     * it is known to have run once: {@link StoredEntry} recognises a second run. So an add that
+     * or died before answering, a timeout, a backup that did not confirm in time), the same change,
+     * as the same caller's same call, is sent again until it is known to have run once and to be on
+     * the backups: {@link StoredEntry} recognises a second run, however many changes came between. So an add that
      * returns is counted exactly once, and one that throws is not counted, with one exception: the
      * call throws {@link com.hazelcast.core.IndeterminateOperationStateException} when it cannot
      * tell. That is when this member's JVM stood still during the call for half the heartbeat
@@ -112,7 +123,15 @@ public final class HazelcastCounterCache implements EntryProcessingCache {
      */
     @Override
     public CounterEntry apply(BucketKey key, EntryChange change) {
-        ApplyChange apply = new ApplyChange(change, newChangeId());
+        Callers.Caller caller = callers.borrow();
+        try {
+            return apply(key, new ApplyChange(change, caller.id(), caller.nextSequence()));
+        } finally {
+            callers.giveBack(caller);
+        }
+    }
+
+    private CounterEntry apply(BucketKey key, ApplyChange apply) {
         long start = System.nanoTime();
         Object result;
         try {
@@ -148,10 +167,6 @@ public final class HazelcastCounterCache implements EntryProcessingCache {
     /** Null, or the indeterminate outcome of a call that spanned a long pause of this member. */
     private RuntimeException spannedPause(long startNanos) {
         return pauseGuard == null ? null : pauseGuard.spannedPause(startNanos);
-    }
-
-    private static long newChangeId() {
-        return ThreadLocalRandom.current().nextLong() | 1; // never 0
     }
 
     @Override
@@ -216,53 +231,6 @@ public final class HazelcastCounterCache implements EntryProcessingCache {
         }
     }
 
-    /**
-     * A map nobody configured gets Livecount's configuration, added to the cluster's dynamic
-     * configuration before first use: one synchronous backup, no eviction, {@link
-     * DiscardMergePolicy}. A map configured by the user is checked (on a member; a client cannot
-     * read the cluster's configuration).
-     */
-    private static void prepareMap(HazelcastInstance instance, String name, boolean onMember) {
-        Config config = instance.getConfig();
-        if (!onMember || config.getMapConfigOrNull(name) == null) {
-            try {
-                config.addMapConfig(LivecountMaps.mapConfig(name));
-            } catch (InvalidConfigurationException configuredMeanwhile) {
-                // another node (or the user) configured it differently: checked below
-            }
-        }
-        if (onMember) {
-            checkMapConfig(config.getMapConfig(name));
-        }
-    }
-
-    private static void checkMapConfig(MapConfig config) {
-        if (config.getEvictionConfig().getEvictionPolicy() != EvictionPolicy.NONE) {
-            throw new IllegalArgumentException("map '" + config.getName() + "' is configured with eviction policy "
-                    + config.getEvictionConfig().getEvictionPolicy()
-                    + ": Hazelcast would evict entries holding deltas not yet written; use NONE"
-                    + " (clean entries expire by cleanEntryTtl)");
-        }
-        if (config.getMaxIdleSeconds() != 0) {
-            throw new IllegalArgumentException(
-                    "map '" + config.getName() + "' is configured with max-idle-seconds " + config.getMaxIdleSeconds()
-                            + ": Hazelcast would drop idle entries holding deltas not yet written; use 0");
-        }
-        String mergePolicy = config.getMergePolicyConfig().getPolicy();
-        if (!DiscardMergePolicy.class.getName().equals(mergePolicy) && !"DiscardMergePolicy".equals(mergePolicy)) {
-            throw new IllegalArgumentException("map '" + config.getName() + "' merges with " + mergePolicy
-                    + " after a split-brain: the smaller side's copies of entries would add deltas the larger side"
-                    + " also holds, or wrote already; use DiscardMergePolicy (see docs/cluster.md)");
-        }
-        if (config.getBackupCount() + config.getAsyncBackupCount() == 0) {
-            System.getLogger(HazelcastCounterCache.class.getName())
-                    .log(
-                            System.Logger.Level.WARNING,
-                            "map ''{0}'' has no backups: the deltas a member holds die with it",
-                            config.getName());
-        }
-    }
-
     /** Mutable, not thread-safe builder; errors name the bad value. */
     public static final class Builder {
         private HazelcastInstance instance;
@@ -285,10 +253,14 @@ public final class HazelcastCounterCache implements EntryProcessingCache {
         /**
          * Start an embedded member from {@code config} when the cache is built, and shut it down
          * when the cache is closed. The map gets backup-count 1 (synchronous) unless the config
-         * names it. Exclusive with {@link #instance}.
+         * names it, and {@code hazelcast.operation.fail.on.indeterminate.state=true} unless the
+         * config sets that property (see {@link #FAIL_ON_INDETERMINATE}; the given config is changed). Exclusive with {@link #instance}.
          */
         public Builder startMember(Config config) {
             this.config = Objects.requireNonNull(config, "config");
+            if (config.getProperty(FAIL_ON_INDETERMINATE) == null) {
+                config.setProperty(FAIL_ON_INDETERMINATE, "true");
+            }
             this.instance = null;
             return this;
         }

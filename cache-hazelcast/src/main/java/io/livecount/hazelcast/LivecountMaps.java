@@ -36,7 +36,10 @@ public final class LivecountMaps {
      * on the map (adds, reads, write-backs) on a side with fewer than {@code minimumClusterSize}
      * members that were heard from in the last {@value #HEARTBEAT_TOLERANCE_MILLIS} ms. Use the
      * majority of the cluster's size: then only one side of a split counts, and the other side's
-     * callers get an exception instead of an acknowledgement that the merge would drop.
+     * callers get an exception instead of an acknowledgement that the merge would drop. Also sets
+     * {@code hazelcast.operation.fail.on.indeterminate.state=true} unless {@code config} sets it:
+     * without it, an add whose backup was lost with a member that is then removed could be
+     * acknowledged (see {@link HazelcastCounterCache#FAIL_ON_INDETERMINATE}).
      *
      * @return {@code config}
      */
@@ -52,6 +55,9 @@ public final class LivecountMaps {
                         .enabled(true)
                         .build());
         config.addMapConfig(mapConfig(mapName).setSplitBrainProtectionName(protection));
+        if (config.getProperty(HazelcastCounterCache.FAIL_ON_INDETERMINATE) == null) {
+            config.setProperty(HazelcastCounterCache.FAIL_ON_INDETERMINATE, "true"); // see its Javadoc
+        }
         return config;
     }
 }

@@ -96,11 +96,11 @@ class HazelcastCounterCacheTest {
             SerializationService serialization =
                     ((SerializationServiceSupport) TestMembers.shared()).getSerializationService();
             assertThat(serialization.toData(CLEAN).getType()).isEqualTo(0x4C43_0002);
-            StoredEntry stored = new StoredEntry(CLEAN, 3, 4, new long[] {1, 2}, new long[] {5}, 6);
+            StoredEntry stored = new StoredEntry(CLEAN, 3, new long[] {1, 2, 3, 4, 5, 6});
             assertThat(serialization.toData(stored).getType()).isEqualTo(0x4C43_0006);
             assertThat((Object) serialization.toObject(serialization.toData(stored)))
                     .isEqualTo(stored);
-            StoredEntry tombstone = new StoredEntry(null, 3, 4, new long[] {1}, new long[] {5, 6}, 7);
+            StoredEntry tombstone = new StoredEntry(null, 3, new long[] {1, 2, 3});
             assertThat((Object) serialization.toObject(serialization.toData(tombstone)))
                     .isEqualTo(tombstone);
             assertThat(serialization.toData(bucket("x")).getType()).isEqualTo(0x4C43_0001);
@@ -176,6 +176,26 @@ class HazelcastCounterCacheTest {
             assertThatThrownBy(() -> HazelcastCounterCache.builder().mapName(" "))
                     .hasMessageContaining("mapName");
             assertThatThrownBy(() -> HazelcastCounterCache.builder().build()).hasMessageContaining("startMember");
+        }
+    }
+
+    @Nested
+    @DisplayName("configures the members it is given the config of")
+    class MemberSettings {
+
+        @Test
+        @DisplayName("to fail a call whose backups did not confirm (then repeated), unless the config says otherwise")
+        void failOnIndeterminate() {
+            String property = HazelcastCounterCache.FAIL_ON_INDETERMINATE;
+            Config plain = new Config();
+            HazelcastCounterCache.builder().startMember(plain);
+            assertThat(plain.getProperty(property)).isEqualTo("true");
+            Config chosen = new Config().setProperty(property, "false");
+            HazelcastCounterCache.builder().startMember(chosen);
+            assertThat(chosen.getProperty(property)).isEqualTo("false");
+            assertThat(LivecountMaps.protectAgainstSplitBrain(new Config(), "m", 2)
+                            .getProperty(property))
+                    .isEqualTo("true");
         }
     }
 

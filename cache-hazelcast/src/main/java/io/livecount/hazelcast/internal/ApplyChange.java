@@ -8,11 +8,10 @@ import io.livecount.spi.EntryChange;
 import java.io.Serializable;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * Runs one {@link EntryChange} on the partition that owns the entry, atomically, at most once per
- * {@code changeId} (see {@link StoredEntry}). Returns the new entry (null: none), wrapped in
+ * caller and sequence number (see {@link StoredEntry}). Returns the new entry (null: none), wrapped in
  * {@link Flipped} when it became dirty or clean, {@link #REJECTED} when the change rejected the
  * entry it found, or a {@link Failure} carrying what the
  * change threw (an overflow): returned rather than thrown, so that Hazelcast does not log a
@@ -20,8 +19,10 @@ import java.util.UUID;
  *
  * <p>A member that has just woken from a long pause refuses the change ({@link PauseGuard}). Only
  * the owner runs the change; when it changed the entry, its backups store the owner's new entry
- * ({@link ReplicaValue}), and when it did not (a refusal, a rejection, a second run) they get
- * nothing. So an instance serves one key at a time (one call of {@code executeOnKey}; not {@code
+ * ({@link ReplicaValue}). A second run of a change it applied before sends the backups the entry
+ * again, so that a repeat succeeds only once the change is on the backups too (the first run's
+ * backup may be what did not confirm). A refusal or a rejection sends them nothing. So an instance
+ * serves one key at a time (one call of {@code executeOnKey}; not {@code
  * executeOnKeys}, whose backups are asynchronous anyway).
  */
 public final class ApplyChange implements EntryProcessor<CounterBucket, StoredEntry, Object>, HazelcastInstanceAware {
@@ -38,14 +39,17 @@ public final class ApplyChange implements EntryProcessor<CounterBucket, StoredEn
     public record Flipped(CounterEntry entry, boolean dirty) implements Serializable {}
 
     private final EntryChange change;
-    private final long changeId;
+    private final long caller;
+    private final long sequence;
     private transient HazelcastInstance member;
     /** Set by {@link #process} when it changed the entry, read by Hazelcast right after it on the same thread. */
     private transient ReplicaValue backup;
 
-    public ApplyChange(EntryChange change, long changeId) {
+    /** {@code change}, the {@code sequence}-th call of {@code caller} (see {@link Callers}). */
+    public ApplyChange(EntryChange change, long caller, long sequence) {
         this.change = change;
-        this.changeId = changeId;
+        this.caller = caller;
+        this.sequence = sequence;
     }
 
     /** Hazelcast gives the member that runs the processor, before it runs. */
@@ -58,8 +62,12 @@ public final class ApplyChange implements EntryProcessor<CounterBucket, StoredEn
         return change;
     }
 
-    long changeId() {
-        return changeId;
+    long caller() {
+        return caller;
+    }
+
+    long sequence() {
+        return sequence;
     }
 
     @Override
@@ -71,8 +79,9 @@ public final class ApplyChange implements EntryProcessor<CounterBucket, StoredEn
         }
         StoredEntry stored = entry.getValue();
         CounterEntry current = StoredEntry.entryOf(stored);
-        if (stored != null && stored.applied(changeId)) {
-            return current; // a second run of this change: it is in the entry already
+        if (stored != null && stored.applied(caller, sequence)) {
+            backup = new ReplicaValue(stored); // a second run: in the entry already, perhaps not on the backups
+            return current;
         }
         CounterEntry next;
         try {
@@ -86,19 +95,10 @@ public final class ApplyChange implements EntryProcessor<CounterBucket, StoredEn
             return next;
         }
         long now = System.currentTimeMillis();
-        backup = ReplicaValue.store(entry, StoredEntry.after(stored, next, changeId, ownerTag(), now));
+        backup = ReplicaValue.store(entry, StoredEntry.after(stored, next, caller, sequence, now));
         boolean wasDirty = current != null && current.isDirty();
         boolean isDirty = next != null && next.isDirty();
         return wasDirty == isDirty ? next : new Flipped(next, isDirty);
-    }
-
-    /** This member, as {@link StoredEntry#owner()} records it (0 if Hazelcast gave no instance). */
-    private long ownerTag() {
-        if (member == null) {
-            return 0;
-        }
-        UUID id = member.getCluster().getLocalMember().getUuid();
-        return id.getMostSignificantBits() ^ id.getLeastSignificantBits();
     }
 
     @Override

@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * Removes an entry that holds no delta and has not changed since {@code cutoffMillis} (the owner's
- * clock; an entry that still keeps the ids of a handover becomes a tombstone, removed when the
- * handover has expired); as a predicate, selects such entries. This is how clean entries leave the map: Livecount
+ * clock; an entry that still remembers a caller becomes a tombstone, removed when it no longer
+ * does); as a predicate, selects such entries. This is how clean entries leave the map: Livecount
  * gives entries no Hazelcast expiry, because Hazelcast expires an entry on the owner and on its
  * backups at different times and then equalizes the backups with the owner by removing random
  * backup entries, which may hold deltas.
@@ -25,7 +25,7 @@ public final class ExpireClean
     private final long cutoffMillis;
     private final long nowMillis;
 
-    /** Expires what has not changed since {@code cutoffMillis}, deciding on handovers as of {@code nowMillis}. */
+    /** Expires what has not changed since {@code cutoffMillis}, deciding on callers to remember as of {@code nowMillis}. */
     public ExpireClean(long cutoffMillis, long nowMillis) {
         this.cutoffMillis = cutoffMillis;
         this.nowMillis = nowMillis;
@@ -44,15 +44,15 @@ public final class ExpireClean
         StoredEntry value = entry.getValue();
         return value != null
                 && value.cleanSince(cutoffMillis)
-                && !(value.isTombstone() && value.keepsHandover(nowMillis));
+                && !(value.isTombstone() && value.keepsCallers(nowMillis));
     }
 
-    /** Removes the entry, or leaves its tombstone while it keeps a handover (see {@link StoredEntry}). */
+    /** Removes the entry, or leaves its tombstone while it remembers a caller (see {@link StoredEntry}). */
     @Override
     public Object process(Map.Entry<CounterBucket, StoredEntry> entry) {
         if (apply(entry)) {
             StoredEntry value = entry.getValue();
-            ReplicaValue.write(entry, value.keepsHandover(nowMillis) ? value.tombstone() : null);
+            ReplicaValue.write(entry, value.keepsCallers(nowMillis) ? value.tombstone() : null);
         }
         return null;
     }

@@ -111,13 +111,14 @@ public final class Serializers {
         @Override
         public void write(ObjectDataOutput out, ApplyChange apply) throws IOException {
             out.writeObject(apply.change()); // core's changes are small serializable records
-            out.writeLong(apply.changeId());
+            out.writeLong(apply.caller());
+            out.writeLong(apply.sequence());
         }
 
         @Override
         public ApplyChange read(ObjectDataInput in) throws IOException {
             EntryChange change = in.readObject();
-            return new ApplyChange(change, in.readLong());
+            return new ApplyChange(change, in.readLong(), in.readLong());
         }
     }
 
@@ -233,20 +234,13 @@ public final class Serializers {
             writeEntry(out, stored.entry());
         }
         out.writeLong(stored.changedAt());
-        out.writeLong(stored.owner());
-        out.writeLongArray(stored.recentChanges());
-        out.writeLongArray(stored.handedOver());
-        out.writeLong(stored.handedOverAt());
+        out.writeLongArray(stored.callers());
     }
 
     private static StoredEntry readStored(ObjectDataInput in) throws IOException {
         CounterEntry entry = in.readBoolean() ? readEntry(in) : null;
         long changedAt = in.readLong();
-        long owner = in.readLong();
-        long[] recent = in.readLongArray();
-        long[] handedOver = in.readLongArray();
-        return new StoredEntry(
-                entry, changedAt, owner, recent, handedOver.length == 0 ? StoredEntry.NONE : handedOver, in.readLong());
+        return new StoredEntry(entry, changedAt, in.readLongArray());
     }
 
     private static void writeEntry(ObjectDataOutput out, CounterEntry entry) throws IOException {

@@ -8,7 +8,9 @@ import java.util.function.Supplier;
 
 /**
  * Repeats a Hazelcast call whose outcome is unknown: the member that ran it left or died before
- * answering, or the answer timed out. Only for calls that are safe to repeat (reads, and changes
+ * answering, the answer timed out, or the owner answered but its backups did not confirm in time
+ * ({@link IndeterminateOperationStateException}, with {@code
+ * hazelcast.operation.fail.on.indeterminate.state}; see {@code HazelcastCounterCache}). Only for calls that are safe to repeat (reads, and changes
  * made idempotent by their id). Gives up after the deadline.
  *
  * <p>A failure that follows an attempt of unknown outcome does not say that the call had no
@@ -58,7 +60,9 @@ public final class UncertainRetries {
 
     private static boolean uncertain(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof RetryableException || t instanceof OperationTimeoutException) {
+            if (t instanceof RetryableException
+                    || t instanceof OperationTimeoutException
+                    || t instanceof IndeterminateOperationStateException) {
                 return true;
             }
         }

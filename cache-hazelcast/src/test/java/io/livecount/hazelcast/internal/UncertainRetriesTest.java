@@ -28,6 +28,14 @@ class UncertainRetriesTest {
     }
 
     @Test
+    @DisplayName("a call whose backups did not confirm in time is repeated (its id makes the repeat safe)")
+    void repeatsWithoutBackupAck() {
+        Supplier<String> call = answers(new IndeterminateOperationStateException("backup acks not received"), "done");
+
+        assertThat(retries.run(call)).isEqualTo("done");
+    }
+
+    @Test
     @DisplayName("a failure that is certain from the first attempt is rethrown as it is")
     void certainFailureRethrown() {
         SplitBrainProtectionException refused = new SplitBrainProtectionException("minority");
