@@ -47,7 +47,7 @@ import java.util.concurrent.atomic.LongAdder;
  * </ul>
  *
  * ACKED counts adds that returned, FAILED adds that threw, UNKNOWN adds that threw {@code
- * IndeterminateOperationStateException} (the JVM was frozen during the call: counted or not). Arguments: JDBC URL, user, password,
+ * IndeterminateOperationStateException} (counted or not; the first ten are logged). Arguments: JDBC URL, user, password,
  * {@code protect} or {@code plain} (split-brain protection for a cluster of 3).
  */
 public final class ClusterNode {
@@ -154,7 +154,9 @@ public final class ClusterNode {
                                 .computeIfAbsent(key.name(), k -> new LongAdder())
                                 .increment();
                     } catch (IndeterminateOperationStateException e) {
-                        unknown.incrementAndGet(); // this JVM was frozen during the call
+                        if (unknown.incrementAndGet() <= 10) { // in the node's log, for explain()
+                            System.err.println("add of unknown outcome to " + key.name() + ": " + e);
+                        }
                     } catch (RuntimeException e) {
                         failed.incrementAndGet();
                         pause(); // a minority side refuses everything: do not spin

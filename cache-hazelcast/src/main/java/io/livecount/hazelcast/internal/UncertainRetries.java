@@ -3,6 +3,7 @@ package io.livecount.hazelcast.internal;
 import com.hazelcast.core.IndeterminateOperationStateException;
 import com.hazelcast.core.OperationTimeoutException;
 import com.hazelcast.spi.exception.RetryableException;
+import com.hazelcast.splitbrainprotection.SplitBrainProtectionException;
 import java.time.Duration;
 import java.util.function.Supplier;
 
@@ -16,8 +17,12 @@ import java.util.function.Supplier;
  * <p>A failure that follows an attempt of unknown outcome does not say that the call had no
  * effect: the earlier attempt may have run on a member whose copy the later one did not reach (a
  * member that has just woken from a pause refuses the repeat, say). So once an attempt was
- * uncertain, the call ends in an {@link IndeterminateOperationStateException} with the last failure
- * as its cause; a call whose every attempt failed for certain rethrows the last failure as it is.
+ * uncertain, a refusal by split-brain protection (which passes when the cluster has settled) is
+ * repeated too, until the deadline: a repeat that then succeeds ran the change once, wherever the
+ * first attempt went. Any other failure after an uncertain attempt, and a refusal still there at
+ * the deadline, ends the call in an {@link IndeterminateOperationStateException} with the last
+ * failure as its cause; a call whose every attempt failed for certain rethrows the last failure as
+ * it is (a minority side refuses at once).
  */
 public final class UncertainRetries {
 
@@ -36,7 +41,8 @@ public final class UncertainRetries {
                 return call.get();
             } catch (RuntimeException failure) {
                 boolean uncertain = uncertain(failure);
-                if (!uncertain || System.nanoTime() - start > deadlineNanos) {
+                boolean repeat = uncertain || (anyUncertain && refusedForNow(failure));
+                if (!repeat || System.nanoTime() - start > deadlineNanos) {
                     throw anyUncertain || uncertain ? indeterminate(failure) : failure;
                 }
                 anyUncertain = true;
@@ -56,6 +62,15 @@ public final class UncertainRetries {
                 "a Hazelcast call whose earlier attempt had an unknown outcome failed: it may or may not have"
                         + " been applied (" + last + ")",
                 last);
+    }
+
+    private static boolean refusedForNow(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SplitBrainProtectionException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean uncertain(Throwable failure) {

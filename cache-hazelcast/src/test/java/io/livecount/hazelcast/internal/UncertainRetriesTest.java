@@ -44,13 +44,37 @@ class UncertainRetriesTest {
     }
 
     @Test
-    @DisplayName("a refusal after an attempt of unknown outcome is indeterminate: the first may have run elsewhere")
-    void refusalAfterUncertainAttemptIsIndeterminate() {
-        SplitBrainProtectionException refused = new SplitBrainProtectionException("minority");
+    @DisplayName("a refusal after an attempt of unknown outcome is repeated until the cluster has settled")
+    void refusalAfterUncertainAttemptRepeated() {
+        SplitBrainProtectionException refused = new SplitBrainProtectionException("minority for now");
+        Supplier<String> call = answers(new OperationTimeoutException("no answer"), refused, refused, "done");
 
-        assertThatThrownBy(() -> retries.run(answers(new OperationTimeoutException("no answer"), refused)))
+        assertThat(retries.run(call)).isEqualTo("done");
+    }
+
+    @Test
+    @DisplayName("a refusal still there at the deadline after an attempt of unknown outcome is indeterminate")
+    void refusalAtDeadlineIsIndeterminate() {
+        UncertainRetries impatient = new UncertainRetries(Duration.ofMillis(50));
+        SplitBrainProtectionException refused = new SplitBrainProtectionException("minority");
+        Supplier<String> call = () -> {
+            throw refused;
+        };
+        Supplier<String> uncertainFirst = answersThen(new OperationTimeoutException("no answer"), call);
+
+        assertThatThrownBy(() -> impatient.run(uncertainFirst))
                 .isInstanceOf(IndeterminateOperationStateException.class)
                 .hasCause(refused);
+    }
+
+    @Test
+    @DisplayName("another failure after an attempt of unknown outcome is indeterminate: the first may have run")
+    void failureAfterUncertainAttemptIsIndeterminate() {
+        ArithmeticException overflow = new ArithmeticException("overflow");
+
+        assertThatThrownBy(() -> retries.run(answers(new OperationTimeoutException("no answer"), overflow)))
+                .isInstanceOf(IndeterminateOperationStateException.class)
+                .hasCause(overflow);
     }
 
     @Test
@@ -62,6 +86,18 @@ class UncertainRetriesTest {
         assertThatThrownBy(() -> impatient.run(answers(timedOut)))
                 .isInstanceOf(IndeterminateOperationStateException.class)
                 .hasCause(timedOut);
+    }
+
+    /** A call that first throws {@code first}, then behaves as {@code then}. */
+    private static Supplier<String> answersThen(RuntimeException first, Supplier<String> then) {
+        boolean[] thrown = {false};
+        return () -> {
+            if (!thrown[0]) {
+                thrown[0] = true;
+                throw first;
+            }
+            return then.get();
+        };
     }
 
     /** A call that throws or returns each of {@code outcomes} in turn. */
