@@ -64,7 +64,7 @@ public final class HazelcastCounterCache implements EntryProcessingCache {
      * did not confirm within the backup timeout (5 s) as if it had succeeded; if that owner is then
      * removed (frozen past the heartbeat timeout, cut off), the add was only on a copy the cluster
      * drops: acknowledged and lost. With it, the call fails as indeterminate and this cache repeats
-     * it under the same change id, which counts it once. {@link Builder#startMember} and {@link
+     * it as the same caller's same call, which counts it once and confirms it on the backups. {@link Builder#startMember} and {@link
      * LivecountMaps#protectAgainstSplitBrain} set it; a member started otherwise without it logs a
      * warning when the cache is built.
      */
