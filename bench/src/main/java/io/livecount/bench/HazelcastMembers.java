@@ -5,6 +5,7 @@ import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import io.livecount.hazelcast.HazelcastCounterCache;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,7 +44,7 @@ final class HazelcastMembers implements AutoCloseable {
         config.setProperty("hazelcast.wait.seconds.before.join", "0");
         config.setProperty("hazelcast.socket.bind.any", "false");
         // as docs/cluster.md asks of members given to the cache (a backup that does not confirm fails the call)
-        config.setProperty("hazelcast.operation.fail.on.indeterminate.state", "true");
+        config.setProperty(HazelcastCounterCache.FAIL_ON_INDETERMINATE, "true");
         NetworkConfig network = config.getNetworkConfig();
         network.setPort(5751).setPortAutoIncrement(true).setPortCount(20).setReuseAddress(true);
         network.getInterfaces().setEnabled(true).addInterface("127.0.0.1");

@@ -258,9 +258,7 @@ public final class HazelcastCounterCache implements EntryProcessingCache {
          */
         public Builder startMember(Config config) {
             this.config = Objects.requireNonNull(config, "config");
-            if (config.getProperty(FAIL_ON_INDETERMINATE) == null) {
-                config.setProperty(FAIL_ON_INDETERMINATE, "true");
-            }
+            MapPreparation.failOnIndeterminateUnlessSet(config);
             this.instance = null;
             return this;
         }

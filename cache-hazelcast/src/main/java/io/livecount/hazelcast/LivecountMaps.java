@@ -55,9 +55,7 @@ public final class LivecountMaps {
                         .enabled(true)
                         .build());
         config.addMapConfig(mapConfig(mapName).setSplitBrainProtectionName(protection));
-        if (config.getProperty(HazelcastCounterCache.FAIL_ON_INDETERMINATE) == null) {
-            config.setProperty(HazelcastCounterCache.FAIL_ON_INDETERMINATE, "true"); // see its Javadoc
-        }
+        MapPreparation.failOnIndeterminateUnlessSet(config);
         return config;
     }
 }

@@ -66,6 +66,16 @@ final class MapPreparation {
         }
     }
 
+    /**
+     * Sets {@link HazelcastCounterCache#FAIL_ON_INDETERMINATE} to true on a member's {@code config}
+     * unless it says otherwise.
+     */
+    static void failOnIndeterminateUnlessSet(Config config) {
+        if (config.getProperty(HazelcastCounterCache.FAIL_ON_INDETERMINATE) == null) {
+            config.setProperty(HazelcastCounterCache.FAIL_ON_INDETERMINATE, "true");
+        }
+    }
+
     /** See {@link HazelcastCounterCache#FAIL_ON_INDETERMINATE}. */
     private static void checkIndeterminateSetting(Config config) {
         if (!new HazelcastProperties(config).getBoolean(ClusterProperty.FAIL_ON_INDETERMINATE_OPERATION_STATE)) {

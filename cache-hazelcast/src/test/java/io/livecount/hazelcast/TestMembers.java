@@ -41,7 +41,7 @@ public final class TestMembers {
         config.setProperty("hazelcast.partition.count", "71"); // faster start and migration than 271
         config.setProperty("hazelcast.graceful.shutdown.max.wait", "60");
         // as HazelcastCounterCache.Builder.startMember sets it, and docs/cluster.md asks for it
-        config.setProperty("hazelcast.operation.fail.on.indeterminate.state", "true");
+        config.setProperty(HazelcastCounterCache.FAIL_ON_INDETERMINATE, "true");
         NetworkConfig network = config.getNetworkConfig();
         network.setPort(FIRST_PORT)
                 .setPortAutoIncrement(true)

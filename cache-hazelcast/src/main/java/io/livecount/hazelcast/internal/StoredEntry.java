@@ -38,6 +38,7 @@ public record StoredEntry(CounterEntry entry, long changedAt, long[] callers) {
     private static final int SEQUENCE = 1;
     private static final int AT = 2;
     private static final int WIDTH = 3;
+    private static final long[] NO_CALLERS = {};
 
     /** Whether {@code caller}'s change number {@code sequence} is in this entry. */
     boolean applied(long caller, long sequence) {
@@ -84,7 +85,7 @@ public record StoredEntry(CounterEntry entry, long changedAt, long[] callers) {
      * {@link #CALLER_KEPT_MILLIS} are forgotten.
      */
     static StoredEntry after(StoredEntry previous, CounterEntry next, long caller, long sequence, long nowMillis) {
-        long[] before = previous == null ? new long[0] : previous.callers;
+        long[] before = previous == null ? NO_CALLERS : previous.callers;
         long[] callers = new long[WIDTH + before.length];
         callers[CALLER] = caller;
         callers[SEQUENCE] = sequence;

@@ -5,6 +5,7 @@ import com.hazelcast.core.OperationTimeoutException;
 import com.hazelcast.spi.exception.RetryableException;
 import com.hazelcast.splitbrainprotection.SplitBrainProtectionException;
 import java.time.Duration;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -65,19 +66,21 @@ public final class UncertainRetries {
     }
 
     private static boolean refusedForNow(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SplitBrainProtectionException) {
-                return true;
-            }
-        }
-        return false;
+        return inCauses(failure, t -> t instanceof SplitBrainProtectionException);
     }
 
     private static boolean uncertain(Throwable failure) {
+        return inCauses(
+                failure,
+                t -> t instanceof RetryableException
+                        || t instanceof OperationTimeoutException
+                        || t instanceof IndeterminateOperationStateException);
+    }
+
+    /** Whether {@code failure} or one of its causes is {@code wanted}. */
+    private static boolean inCauses(Throwable failure, Predicate<Throwable> wanted) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof RetryableException
-                    || t instanceof OperationTimeoutException
-                    || t instanceof IndeterminateOperationStateException) {
+            if (wanted.test(t)) {
                 return true;
             }
         }
