@@ -6,16 +6,14 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.spi.properties.ClusterProperty;
-import io.livecount.hazelcast.internal.ApplyChange;
-import io.livecount.hazelcast.internal.Callers;
 import io.livecount.hazelcast.internal.CleanEntrySweeper;
 import io.livecount.hazelcast.internal.CounterBucket;
 import io.livecount.hazelcast.internal.DirtyCount;
 import io.livecount.hazelcast.internal.DirtyEntries;
+import io.livecount.hazelcast.internal.EntryCalls;
 import io.livecount.hazelcast.internal.PauseGuard;
 import io.livecount.hazelcast.internal.StoredEntry;
 import io.livecount.hazelcast.internal.Swap;
-import io.livecount.hazelcast.internal.UncertainRetries;
 import io.livecount.spi.BucketKey;
 import io.livecount.spi.CounterEntry;
 import io.livecount.spi.EntryChange;
@@ -74,11 +72,9 @@ public final class HazelcastCounterCache implements EntryProcessingCache {
     private final boolean ownsInstance;
     private final boolean onMember;
     private final IMap<CounterBucket, StoredEntry> map;
-    private final UncertainRetries retries = new UncertainRetries(Duration.ofMinutes(2));
-    private final Callers callers = new Callers();
     private final CleanEntrySweeper sweeper; // null: clean entries stay
     private final DirtyCount dirtyCount;
-    private final PauseGuard pauseGuard; // null on a client: its copies are never the owner's
+    private final EntryCalls calls;
 
     private HazelcastCounterCache(Builder builder) {
         this.ownsInstance = builder.config != null;
@@ -96,7 +92,7 @@ public final class HazelcastCounterCache implements EntryProcessingCache {
         this.sweeper =
                 builder.cleanEntryTtl.isZero() ? null : new CleanEntrySweeper(map, onMember, builder.cleanEntryTtl);
         this.dirtyCount = new DirtyCount(() -> dirtyKeys().size()); // which also tells the count
-        this.pauseGuard = onMember ? PauseGuard.of(instance) : null;
+        this.calls = new EntryCalls(map, dirtyCount, onMember ? PauseGuard.of(instance) : null);
     }
 
     public static Builder builder() {
@@ -123,55 +119,12 @@ public final class HazelcastCounterCache implements EntryProcessingCache {
      */
     @Override
     public CounterEntry apply(BucketKey key, EntryChange change) {
-        Callers.Caller caller = callers.borrow();
-        try {
-            return apply(key, new ApplyChange(change, caller.id(), caller.nextSequence()));
-        } finally {
-            callers.giveBack(caller);
-        }
-    }
-
-    private CounterEntry apply(BucketKey key, ApplyChange apply) {
-        long start = System.nanoTime();
-        Object result;
-        try {
-            result = retries.run(() -> {
-                Object answer = map.executeOnKey(new CounterBucket(key), apply);
-                if (answer instanceof ApplyChange.Failure failure) {
-                    throw failure.thrown(); // in the retry loop: a refusal after an uncertain attempt is no answer
-                }
-                return answer;
-            });
-        } catch (RuntimeException failed) {
-            RuntimeException unknown = spannedPause(start);
-            if (unknown == null) {
-                throw failed;
-            }
-            unknown.addSuppressed(failed);
-            throw unknown; // refused now, but an attempt before the pause may have run
-        }
-        RuntimeException unknown = spannedPause(start);
-        if (unknown != null) {
-            throw unknown; // applied, but perhaps only to a copy this member no longer owns
-        }
-        if (ApplyChange.REJECTED.equals(result)) {
-            throw new EntryChange.Rejected();
-        }
-        if (result instanceof ApplyChange.Flipped flipped) {
-            dirtyCount.changed(flipped.dirty() ? 1 : -1);
-            return flipped.entry();
-        }
-        return (CounterEntry) result;
-    }
-
-    /** Null, or the indeterminate outcome of a call that spanned a long pause of this member. */
-    private RuntimeException spannedPause(long startNanos) {
-        return pauseGuard == null ? null : pauseGuard.spannedPause(startNanos);
+        return calls.apply(key, change);
     }
 
     @Override
     public CounterEntry get(BucketKey key) {
-        return StoredEntry.entryOf(retries.run(() -> map.get(new CounterBucket(key))));
+        return calls.get(key);
     }
 
     @Override
