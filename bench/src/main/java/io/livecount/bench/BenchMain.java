@@ -91,7 +91,7 @@ public final class BenchMain {
         String db = database == null ? NO_DATABASE : database.id();
         Scenario scenario;
         try {
-            scenario = Scenarios.create(name, database, pool, options.maxThreads());
+            scenario = Scenarios.create(name, database, pool, options);
         } catch (Exception e) {
             System.err.println("bench: scenario=" + name + " db=" + db + " cannot start: " + describe(e));
             return false;

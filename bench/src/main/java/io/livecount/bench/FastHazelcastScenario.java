@@ -14,7 +14,7 @@ import javax.sql.DataSource;
 /**
  * Livecount FAST over {@link HazelcastCounterCache} on 1 or 3 members in this JVM (see {@link
  * HazelcastMembers}), the threads calling through the first member; default write-back ({@code
- * maxDelay} 1 s). The {@code -window} variants add the 10 ms local window. A new map per run.
+ * maxDelay} 1 s unless {@code --max-delay-ms} says otherwise). The {@code -window} variants add the 10 ms local window. A new map per run.
  * Every other member runs a service of its own on the same map, as application nodes do: a node
  * writes back only the partitions its member owns, so without them most deltas would never be
  * written.
@@ -27,14 +27,16 @@ final class FastHazelcastScenario extends WriteBackScenario {
     private final HazelcastMembers members;
     private final int memberCount;
     private final boolean window;
+    private final Duration maxDelay;
     private final List<CounterService> otherNodes = new ArrayList<>();
     private int runs;
 
-    FastHazelcastScenario(DataSource dataSource, int memberCount, boolean window) {
+    FastHazelcastScenario(DataSource dataSource, int memberCount, boolean window, int maxDelayMillis) {
         super(dataSource, NAMESPACE);
         this.members = new HazelcastMembers(memberCount);
         this.memberCount = memberCount;
         this.window = window;
+        this.maxDelay = Duration.ofMillis(maxDelayMillis);
         start();
     }
 
@@ -76,7 +78,7 @@ final class FastHazelcastScenario extends WriteBackScenario {
 
     @Override
     WriteBackConfig.Builder configure(WriteBackConfig.Builder writeBack) {
-        writeBack.maxDelay(Duration.ofSeconds(1));
+        writeBack.maxDelay(maxDelay);
         return window ? writeBack.localWindow(FastScenario.WINDOW) : writeBack;
     }
 

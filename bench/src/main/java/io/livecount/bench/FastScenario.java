@@ -7,8 +7,9 @@ import javax.sql.DataSource;
 
 /**
  * Livecount FAST over {@link EhcacheCounterCache}: {@code counters.add(key, 1)} in memory, written
- * back by the service's write-back thread with the default settings ({@code maxDelay} 1 s, {@code
- * maxDirtyCounters} 100,000). {@code fast-ehcache-window} adds a 10 ms local window.
+ * back by the service's write-back thread with the default settings ({@code maxDelay} 1 s unless
+ * {@code --max-delay-ms} says otherwise, {@code maxDirtyCounters} 100,000). {@code
+ * fast-ehcache-window} adds a 10 ms local window.
  */
 final class FastScenario extends WriteBackScenario {
 
@@ -18,16 +19,18 @@ final class FastScenario extends WriteBackScenario {
     static final Duration WINDOW = Duration.ofMillis(10);
 
     private final boolean window;
+    private final Duration maxDelay;
 
-    FastScenario(DataSource dataSource, boolean window) {
+    FastScenario(DataSource dataSource, boolean window, int maxDelayMillis) {
         super(dataSource, NAMESPACE);
         this.window = window;
+        this.maxDelay = Duration.ofMillis(maxDelayMillis);
         start();
     }
 
     @Override
     WriteBackConfig.Builder configure(WriteBackConfig.Builder writeBack) {
-        writeBack.maxDelay(Duration.ofSeconds(1));
+        writeBack.maxDelay(maxDelay);
         return window ? writeBack.localWindow(WINDOW) : writeBack;
     }
 

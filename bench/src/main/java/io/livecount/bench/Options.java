@@ -12,6 +12,7 @@ record Options(
         List<Integer> keys,
         int seconds,
         int warmupSeconds,
+        int maxDelayMillis,
         boolean heap,
         boolean help) {
 
@@ -24,6 +25,7 @@ record Options(
               --keys n,...          distinct counters, each op picks one at random (default: 1,10000)
               --seconds n           measured seconds per run (default: 2)
               --warmup n            warm-up seconds before each run, 0 for none (default: 1)
+              --max-delay-ms n      maxDelay of the fast-* scenarios' write-back, 10 to 3600000 (default: 1000)
               --heap                instead of the scenarios: heap bytes per cached counter bucket
                                     (Ehcache provider, no database; set -Xmx in LIVECOUNT_BENCH_JAVA_OPTS)
               --help                this text
@@ -47,11 +49,12 @@ record Options(
         List<Integer> keys = List.of(1, 10_000);
         int seconds = 2;
         int warmup = 1;
+        int maxDelay = WriteBackScenario.DEFAULT_MAX_DELAY_MILLIS;
         boolean heap = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--help") || arg.equals("-h")) {
-                return new Options(scenarios, databases, threads, keys, seconds, warmup, false, true);
+                return new Options(scenarios, databases, threads, keys, seconds, warmup, maxDelay, false, true);
             }
             if (arg.equals("--heap")) {
                 heap = true;
@@ -74,12 +77,13 @@ record Options(
                 case "--keys" -> keys = list(name, value, v -> number(name, v, 1, 1_000_000));
                 case "--seconds" -> seconds = number(name, required(name, value), 1, 3600);
                 case "--warmup" -> warmup = number(name, required(name, value), 0, 3600);
+                case "--max-delay-ms" -> maxDelay = number(name, required(name, value), 10, 3_600_000);
                 default ->
                     throw new BadOptionException(
                             arg.startsWith("-") ? "unknown option '" + arg + "'" : "unexpected argument '" + arg + "'");
             }
         }
-        return new Options(scenarios, databases, threads, keys, seconds, warmup, heap, false);
+        return new Options(scenarios, databases, threads, keys, seconds, warmup, maxDelay, heap, false);
     }
 
     int maxThreads() {

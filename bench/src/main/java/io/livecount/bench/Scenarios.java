@@ -11,7 +11,7 @@ final class Scenarios {
     /** Makes a scenario; {@code database} and {@code dataSource} are null for one that uses no database. */
     @FunctionalInterface
     interface Factory {
-        Scenario create(BenchDatabase database, DataSource dataSource, int maxThreads) throws Exception;
+        Scenario create(BenchDatabase database, DataSource dataSource, Options options) throws Exception;
     }
 
     private record Known(boolean usesDatabase, Factory factory) {}
@@ -19,30 +19,33 @@ final class Scenarios {
     private static final Map<String, Known> ALL = new LinkedHashMap<>();
 
     static {
-        database(JdbcUpdateScenario.NAME, (db, ds, threads) -> new JdbcUpdateScenario(ds));
-        database(JpaNaiveScenario.NAME, (db, ds, threads) -> new JpaNaiveScenario(db, ds));
-        database(JpaPessimisticScenario.NAME, (db, ds, threads) -> new JpaPessimisticScenario(db, ds));
-        database(StrictScenario.NAME, (db, ds, threads) -> new StrictScenario(ds));
-        inMemory(LongAdderScenario.NAME, (db, ds, threads) -> new LongAdderScenario());
-        inMemory(EhcacheCasScenario.NAME, (db, ds, threads) -> new EhcacheCasScenario());
-        database(FastScenario.NAME, (db, ds, threads) -> new FastScenario(ds, false));
-        database(FastScenario.WINDOW_NAME, (db, ds, threads) -> new FastScenario(ds, true));
-        inMemory(HzEntryProcessorScenario.NAME, (db, ds, threads) -> new HzEntryProcessorScenario(1));
-        inMemory(HzEntryProcessorScenario.THREE_NAME, (db, ds, threads) -> new HzEntryProcessorScenario(3));
+        database(JdbcUpdateScenario.NAME, (db, ds, options) -> new JdbcUpdateScenario(ds));
+        database(JpaNaiveScenario.NAME, (db, ds, options) -> new JpaNaiveScenario(db, ds));
+        database(JpaPessimisticScenario.NAME, (db, ds, options) -> new JpaPessimisticScenario(db, ds));
+        database(StrictScenario.NAME, (db, ds, options) -> new StrictScenario(ds));
+        inMemory(LongAdderScenario.NAME, (db, ds, options) -> new LongAdderScenario());
+        inMemory(EhcacheCasScenario.NAME, (db, ds, options) -> new EhcacheCasScenario());
+        database(FastScenario.NAME, (db, ds, options) -> new FastScenario(ds, false, options.maxDelayMillis()));
+        database(FastScenario.WINDOW_NAME, (db, ds, options) -> new FastScenario(ds, true, options.maxDelayMillis()));
+        inMemory(HzEntryProcessorScenario.NAME, (db, ds, options) -> new HzEntryProcessorScenario(1));
+        inMemory(HzEntryProcessorScenario.THREE_NAME, (db, ds, options) -> new HzEntryProcessorScenario(3));
         for (int members : new int[] {1, 3}) {
             for (boolean window : new boolean[] {false, true}) {
                 database(
                         FastHazelcastScenario.name(members, window),
-                        (db, ds, threads) -> new FastHazelcastScenario(ds, members, window));
+                        (db, ds, options) -> new FastHazelcastScenario(ds, members, window, options.maxDelayMillis()));
             }
         }
-        database(JdbcBatchUpsertScenario.NAME, (db, ds, threads) -> new JdbcBatchUpsertScenario(db, threads, false));
         database(
-                JdbcBatchUpsertScenario.WIDE_NAME, (db, ds, threads) -> new JdbcBatchUpsertScenario(db, threads, true));
-        database(FlushScenario.NAME, (db, ds, threads) -> new FlushScenario(ds, false));
-        database(FlushScenario.SERIAL_NAME, (db, ds, threads) -> new FlushScenario(ds, true));
-        database(DemoHttpScenario.NAME, (db, ds, threads) -> new DemoHttpScenario(ds, false));
-        database(DemoHttpScenario.STRICT_NAME, (db, ds, threads) -> new DemoHttpScenario(ds, true));
+                JdbcBatchUpsertScenario.NAME,
+                (db, ds, options) -> new JdbcBatchUpsertScenario(db, options.maxThreads(), false));
+        database(
+                JdbcBatchUpsertScenario.WIDE_NAME,
+                (db, ds, options) -> new JdbcBatchUpsertScenario(db, options.maxThreads(), true));
+        database(FlushScenario.NAME, (db, ds, options) -> new FlushScenario(ds, false));
+        database(FlushScenario.SERIAL_NAME, (db, ds, options) -> new FlushScenario(ds, true));
+        database(DemoHttpScenario.NAME, (db, ds, options) -> new DemoHttpScenario(ds, false));
+        database(DemoHttpScenario.STRICT_NAME, (db, ds, options) -> new DemoHttpScenario(ds, true));
     }
 
     private Scenarios() {}
@@ -64,8 +67,8 @@ final class Scenarios {
         return ALL.get(name).usesDatabase();
     }
 
-    static Scenario create(String name, BenchDatabase database, DataSource dataSource, int maxThreads)
+    static Scenario create(String name, BenchDatabase database, DataSource dataSource, Options options)
             throws Exception {
-        return ALL.get(name).factory().create(database, dataSource, maxThreads);
+        return ALL.get(name).factory().create(database, dataSource, options);
     }
 }

@@ -23,6 +23,9 @@ import javax.sql.DataSource;
  */
 abstract class WriteBackScenario implements Scenario {
 
+    /** The write-back's {@code maxDelay} unless {@code --max-delay-ms} says otherwise: the library's default. */
+    static final int DEFAULT_MAX_DELAY_MILLIS = 1_000;
+
     final DataSource dataSource;
     private final String namespace;
     CounterService counters;
