@@ -27,16 +27,14 @@ final class FastHazelcastScenario extends WriteBackScenario {
     private final HazelcastMembers members;
     private final int memberCount;
     private final boolean window;
-    private final Duration maxDelay;
     private final List<CounterService> otherNodes = new ArrayList<>();
     private int runs;
 
     FastHazelcastScenario(DataSource dataSource, int memberCount, boolean window, int maxDelayMillis) {
-        super(dataSource, NAMESPACE);
+        super(dataSource, NAMESPACE, Duration.ofMillis(maxDelayMillis));
         this.members = new HazelcastMembers(memberCount);
         this.memberCount = memberCount;
         this.window = window;
-        this.maxDelay = Duration.ofMillis(maxDelayMillis);
         start();
     }
 
@@ -78,7 +76,6 @@ final class FastHazelcastScenario extends WriteBackScenario {
 
     @Override
     WriteBackConfig.Builder configure(WriteBackConfig.Builder writeBack) {
-        writeBack.maxDelay(maxDelay);
         return window ? writeBack.localWindow(FastScenario.WINDOW) : writeBack;
     }
 

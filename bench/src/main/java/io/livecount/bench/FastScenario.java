@@ -19,18 +19,15 @@ final class FastScenario extends WriteBackScenario {
     static final Duration WINDOW = Duration.ofMillis(10);
 
     private final boolean window;
-    private final Duration maxDelay;
 
     FastScenario(DataSource dataSource, boolean window, int maxDelayMillis) {
-        super(dataSource, NAMESPACE);
+        super(dataSource, NAMESPACE, Duration.ofMillis(maxDelayMillis));
         this.window = window;
-        this.maxDelay = Duration.ofMillis(maxDelayMillis);
         start();
     }
 
     @Override
     WriteBackConfig.Builder configure(WriteBackConfig.Builder writeBack) {
-        writeBack.maxDelay(maxDelay);
         return window ? writeBack.localWindow(WINDOW) : writeBack;
     }
 

@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
 
@@ -28,15 +29,18 @@ abstract class WriteBackScenario implements Scenario {
 
     final DataSource dataSource;
     private final String namespace;
+    private final Duration maxDelay;
     CounterService counters;
     CounterKey[] keys = new CounterKey[0];
 
-    WriteBackScenario(DataSource dataSource, String namespace) {
+    /** {@code maxDelay}: the write-back's, before {@link #configure} adds the scenario's own settings. */
+    WriteBackScenario(DataSource dataSource, String namespace, Duration maxDelay) {
         this.dataSource = dataSource;
         this.namespace = namespace;
+        this.maxDelay = maxDelay;
     }
 
-    /** The write-back settings of this scenario, on top of {@link #newCache}. */
+    /** The write-back settings of this scenario, on top of {@link #newCache} and the {@code maxDelay}. */
     abstract WriteBackConfig.Builder configure(WriteBackConfig.Builder writeBack);
 
     /** The cache of a new run: a 100,000-entry Ehcache unless the scenario says otherwise. */
@@ -58,7 +62,8 @@ abstract class WriteBackScenario implements Scenario {
         return Livecount.create(LivecountConfig.builder()
                 .dataSource(dataSource)
                 .namespace(namespace, NamespaceSettings.of().withMode(ConsistencyMode.FAST))
-                .writeBack(configure(WriteBackConfig.builder(cache)).build())
+                .writeBack(configure(WriteBackConfig.builder(cache).maxDelay(maxDelay))
+                        .build())
                 .build());
     }
 
