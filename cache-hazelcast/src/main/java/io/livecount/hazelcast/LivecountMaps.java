@@ -4,6 +4,7 @@ import com.hazelcast.config.Config;
 import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MergePolicyConfig;
+import com.hazelcast.config.MetadataPolicy;
 import com.hazelcast.config.SplitBrainProtectionConfig;
 import com.hazelcast.spi.merge.DiscardMergePolicy;
 
@@ -19,13 +20,15 @@ public final class LivecountMaps {
     private LivecountMaps() {}
 
     /**
-     * The map's configuration: entries stored as objects (immutable records: no copy needed), one synchronous backup (an acknowledged add is on two members), no
+     * The map's configuration: entries stored as objects (immutable records: no copy needed) without
+     * JSON metadata (the default policy inspects every changed value for JSON), one synchronous backup (an acknowledged add is on two members), no
      * eviction or max-idle (entries holding deltas must stay), and {@link DiscardMergePolicy}:
      * after a split-brain the smaller side's copies are dropped, never added to the larger side's.
      */
     public static MapConfig mapConfig(String mapName) {
         return new MapConfig(mapName)
                 .setInMemoryFormat(InMemoryFormat.OBJECT) // entry processors and scans use the objects as they are
+                .setMetadataPolicy(MetadataPolicy.OFF) // values are never JSON: no JSON check on every change
                 .setBackupCount(1)
                 .setAsyncBackupCount(0)
                 .setMergePolicyConfig(new MergePolicyConfig().setPolicy(DiscardMergePolicy.class.getName()));

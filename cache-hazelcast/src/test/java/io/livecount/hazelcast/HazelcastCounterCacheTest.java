@@ -6,10 +6,13 @@ import static org.awaitility.Awaitility.await;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.config.EvictionPolicy;
+import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.MetadataPolicy;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.internal.serialization.SerializationService;
 import com.hazelcast.spi.impl.SerializationServiceSupport;
+import com.hazelcast.spi.merge.DiscardMergePolicy;
 import io.livecount.CounterKey;
 import io.livecount.Period;
 import io.livecount.hazelcast.internal.ApplyChange;
@@ -196,6 +199,24 @@ class HazelcastCounterCacheTest {
             assertThat(LivecountMaps.protectAgainstSplitBrain(new Config(), "m", 2)
                             .getProperty(property))
                     .isEqualTo("true");
+        }
+
+        @Test
+        @DisplayName(
+                "gives a map nobody configured one synchronous backup, the discard merge, objects and no JSON metadata")
+        void unconfiguredMap() {
+            String map = "settings-" + UUID.randomUUID();
+            try (HazelcastCounterCache cache = HazelcastCounterCache.builder()
+                    .instance(TestMembers.shared())
+                    .mapName(map)
+                    .build()) {
+                MapConfig config = cache.instance().getConfig().getMapConfig(map);
+                assertThat(config.getBackupCount()).isEqualTo(1);
+                assertThat(config.getAsyncBackupCount()).isZero();
+                assertThat(config.getMergePolicyConfig().getPolicy()).isEqualTo(DiscardMergePolicy.class.getName());
+                assertThat(config.getInMemoryFormat()).isEqualTo(InMemoryFormat.OBJECT);
+                assertThat(config.getMetadataPolicy()).isEqualTo(MetadataPolicy.OFF);
+            }
         }
     }
 
