@@ -6,12 +6,9 @@ import io.livecount.internal.store.Transactor;
 import io.livecount.internal.store.WriteBackStore;
 import io.livecount.spi.BucketKey;
 import io.livecount.spi.CounterEntry;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -24,7 +21,7 @@ import java.util.concurrent.atomic.LongAdder;
  * only its own deltas in flight and never undoes what another run wrote.
  *
  * <p>{@link #run} is not reentrant: the engine runs one pass at a time. Within a pass the runs
- * share only thread-safe state ({@link #unresolved}, the counters, the cache, the random source),
+ * share only thread-safe state (the write-backs in flight, {@link InFlightWriteBacks}; the counters; the cache),
  * and every key is taken by exactly one run. {@link #allResolved} and the counters may be read
  * from any thread.
  */
@@ -41,19 +38,8 @@ final class FlushCycle {
     private final WriteBackStore store;
     private final ParallelWriters writers;
     private final int parallelStatements;
-    private final SecureRandom random = new SecureRandom(); // thread-safe
     private final DeferredCompletions deferred;
-    /**
-     * Write-backs attempted but not known to have committed, with the buckets they took. Changed
-     * by the runs of a pass (each its own flush ids); concurrent because they and the metrics
-     * use it from several threads.
-     */
-    private final Map<Long, List<BucketKey>> unresolved = new ConcurrentHashMap<>();
-
-    /** Write-backs of other nodes taken over in this pass: fenced before their rows are written again. */
-    private final Set<Long> adopted = ConcurrentHashMap.newKeySet();
-    /** Ids whose deltas were added on another node, so not in our pending total. */
-    private final Set<Long> foreignDeltas = ConcurrentHashMap.newKeySet();
+    private final InFlightWriteBacks inFlight = new InFlightWriteBacks();
 
     final LongAdder pendingTotal = new LongAdder();
     final LongAdder flushedRows = new LongAdder();
@@ -77,7 +63,7 @@ final class FlushCycle {
         Map<BucketKey, Long> deferredBefore = deferred.snapshot();
         retryUnresolved();
         writeDirty();
-        for (int round = 0; round < MAX_ADOPTION_ROUNDS && !adopted.isEmpty(); round++) {
+        for (int round = 0; round < MAX_ADOPTION_ROUNDS && inFlight.anyAdopted(); round++) {
             // write-backs of other nodes were adopted: resolve them now, then write the deltas added
             // on top of them, which could not be taken while they were in flight; so that flush()
             // leaves nothing behind
@@ -108,24 +94,24 @@ final class FlushCycle {
 
     /** Whether every write-back attempted so far is known to have committed. */
     boolean allResolved() {
-        return unresolved.isEmpty();
+        return inFlight.isEmpty();
     }
 
     private void writeNew(List<BucketKey> keys) {
-        long flushId = newFlushId();
+        long flushId = inFlight.newId();
         List<Row> rows = new ArrayList<>(keys.size());
         for (BucketKey key : keys) {
             CounterEntry taken = cache.update(key, deferred.take(key, flushId));
             if (taken != null && taken.flushId() == flushId) {
                 rows.add(new Row(key, taken.inflight()));
-            } else if (taken != null && taken.inflight() != 0 && isForeign(taken.flushId())) {
+            } else if (taken != null && taken.inflight() != 0 && inFlight.isForeign(taken.flushId())) {
                 adopt(taken.flushId(), key);
             }
         }
         if (rows.isEmpty()) {
             return;
         }
-        unresolved.put(flushId, rows.stream().map(Row::id).toList());
+        inFlight.attempt(flushId, rows.stream().map(Row::id).toList());
         try {
             statements.increment();
             transactor.autocommit(true, connection -> {
@@ -140,15 +126,6 @@ final class FlushCycle {
     }
 
     /**
-     * Whether a write-back in flight is not one of ours: never seen, or already adopted in this
-     * pass from another key (a write-back spans many keys, and every one of them is adopted; our own
-     * unresolved ones are retried with all their keys at the start of the pass).
-     */
-    private boolean isForeign(long flushId) {
-        return !unresolved.containsKey(flushId) || adopted.contains(flushId);
-    }
-
-    /**
      * Takes over a write-back this node never started: in a shared cache (Hazelcast) its entries
      * came from another node's partitions, and that node may have died with it in flight. It is
      * retried like an unresolved one of ours: the marker tells whether it committed. Should its
@@ -156,17 +133,7 @@ final class FlushCycle {
      * WriteBackStore}).
      */
     private void adopt(long foreignFlushId, BucketKey key) {
-        adopted.add(foreignFlushId); // first: another run that meets the id meanwhile adopts its key too
-        foreignDeltas.add(foreignFlushId);
-        List<BucketKey> before = unresolved.get(foreignFlushId);
-        unresolved.compute(foreignFlushId, (id, keys) -> {
-            List<BucketKey> adoptedKeys = keys == null ? new ArrayList<>() : new ArrayList<>(keys);
-            if (!adoptedKeys.contains(key)) {
-                adoptedKeys.add(key);
-            }
-            return adoptedKeys;
-        });
-        if (before == null) {
+        if (inFlight.adopt(foreignFlushId, key)) {
             LOG.log(
                     System.Logger.Level.INFO,
                     "adopted write-back {0} of another node (its first key: {1})",
@@ -176,7 +143,7 @@ final class FlushCycle {
     }
 
     private void retryUnresolved() {
-        for (Map.Entry<Long, List<BucketKey>> attempt : List.copyOf(unresolved.entrySet())) {
+        for (Map.Entry<Long, List<BucketKey>> attempt : inFlight.snapshot()) {
             retry(attempt.getKey(), attempt.getValue());
         }
     }
@@ -190,13 +157,13 @@ final class FlushCycle {
     private void retry(long flushId, List<BucketKey> keys) {
         List<Row> rows = inflightRows(flushId, keys);
         if (rows.isEmpty()) {
-            forget(flushId);
+            inFlight.forget(flushId);
             return;
         }
         try {
             statements.increment();
             WriteBackStore.Retry outcome;
-            if (adopted.contains(flushId)) {
+            if (inFlight.isAdopted(flushId)) {
                 outcome = transactor.inTransaction(
                                 connection -> store.fenceUnlessCommitted(connection, flushId, nowSeconds()))
                         ? WriteBackStore.Retry.HAD_COMMITTED
@@ -218,22 +185,11 @@ final class FlushCycle {
 
     /** The rows of a fenced write-back, under a new id of ours, written at once. */
     private void writeAgain(long fencedId, List<Row> rows) {
-        boolean foreign = foreignDeltas.contains(fencedId);
-        forget(fencedId);
-        long newId = newFlushId();
         List<BucketKey> keys = rows.stream().map(Row::id).toList();
-        if (foreign) {
-            foreignDeltas.add(newId);
-        }
-        unresolved.put(newId, keys);
+        long newId = inFlight.replacement(fencedId, keys);
+        inFlight.forget(fencedId);
         keys.forEach(key -> cache.update(key, new Entries.RenameFlush(fencedId, newId)));
         retry(newId, keys);
-    }
-
-    private void forget(long flushId) {
-        unresolved.remove(flushId);
-        adopted.remove(flushId);
-        foreignDeltas.remove(flushId);
     }
 
     /** The rows still in flight under {@code flushId}, re-read from the entries. */
@@ -256,12 +212,11 @@ final class FlushCycle {
                     rows.get(0));
             return;
         }
-        unresolved.remove(flushId);
         for (Row row : rows) {
-            long single = newFlushId();
+            long single = inFlight.replacement(flushId, List.of(row.id()));
             cache.update(row.id(), new Entries.RenameFlush(flushId, single));
-            unresolved.put(single, List.of(row.id()));
         }
+        inFlight.forget(flushId);
     }
 
     private void complete(long flushId, List<Row> rows) {
@@ -276,21 +231,12 @@ final class FlushCycle {
      */
     private void resolved(long flushId, List<Row> rows) {
         for (Row row : rows) {
-            if (row.period() == Period.ALL && !foreignDeltas.contains(flushId)) {
+            if (row.period() == Period.ALL && !inFlight.hasForeignDeltas(flushId)) {
                 pendingTotal.add(-row.delta()); // an add has one ALL row, and was counted once
             }
         }
-        forget(flushId);
+        inFlight.forget(flushId);
         flushedRows.add(rows.size());
-    }
-
-    /** Random, so that ids of all nodes and restarts never need coordination; never 0. */
-    private long newFlushId() {
-        long id;
-        do {
-            id = random.nextLong() & Long.MAX_VALUE;
-        } while (id == 0 || unresolved.containsKey(id));
-        return id;
     }
 
     private static long nowSeconds() {
