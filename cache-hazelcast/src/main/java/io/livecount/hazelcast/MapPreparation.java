@@ -16,6 +16,8 @@ import com.hazelcast.spi.properties.HazelcastProperties;
  */
 final class MapPreparation {
 
+    private static final System.Logger LOG = System.getLogger(HazelcastCounterCache.class.getName());
+
     private MapPreparation() {}
 
     /**
@@ -58,11 +60,10 @@ final class MapPreparation {
                     + " also holds, or wrote already; use DiscardMergePolicy (see docs/cluster.md)");
         }
         if (config.getBackupCount() + config.getAsyncBackupCount() == 0) {
-            System.getLogger(HazelcastCounterCache.class.getName())
-                    .log(
-                            System.Logger.Level.WARNING,
-                            "map ''{0}'' has no backups: the deltas a member holds die with it",
-                            config.getName());
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "map ''{0}'' has no backups: the deltas a member holds die with it",
+                    config.getName());
         }
     }
 
@@ -79,13 +80,12 @@ final class MapPreparation {
     /** See {@link HazelcastCounterCache#FAIL_ON_INDETERMINATE}. */
     private static void checkIndeterminateSetting(Config config) {
         if (!new HazelcastProperties(config).getBoolean(ClusterProperty.FAIL_ON_INDETERMINATE_OPERATION_STATE)) {
-            System.getLogger(HazelcastCounterCache.class.getName())
-                    .log(
-                            System.Logger.Level.WARNING,
-                            "{0} is not set to true on this member: an add whose backup is lost with an owner that"
-                                    + " is then removed (frozen or cut off for the heartbeat timeout) is acknowledged"
-                                    + " and lost (see docs/cluster.md)",
-                            HazelcastCounterCache.FAIL_ON_INDETERMINATE);
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "{0} is not set to true on this member: an add whose backup is lost with an owner that"
+                            + " is then removed (frozen or cut off for the heartbeat timeout) is acknowledged"
+                            + " and lost (see docs/cluster.md)",
+                    HazelcastCounterCache.FAIL_ON_INDETERMINATE);
         }
     }
 }

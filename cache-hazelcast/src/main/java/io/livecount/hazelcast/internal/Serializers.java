@@ -10,6 +10,7 @@ import io.livecount.Period;
 import io.livecount.spi.BucketKey;
 import io.livecount.spi.CounterEntry;
 import io.livecount.spi.EntryChange;
+import io.livecount.spi.EntryChanges;
 import java.io.IOException;
 
 /**
@@ -17,6 +18,9 @@ import java.io.IOException;
  * through {@code META-INF/services/com.hazelcast.SerializerHook} on every member and client that
  * has this jar: users configure nothing. Without them Hazelcast would use Java serialization,
  * several times slower and larger, for every key and entry.
+ *
+ * <p>Core's changes inside an {@link ApplyChange} (every add and write-back step) travel in core's
+ * own compact form ({@link EntryChanges}); other changes by Java serialization.
  *
  * <p>Keys are written as UTF-8 strings (byte-exact; Hazelcast compares and partitions keys by
  * their serialized bytes) and the period by name, so that the form does not depend on the order
@@ -108,16 +112,23 @@ public final class Serializers {
             super(ApplyChange.class, APPLY_CHANGE);
         }
 
+        /** The tag of a change that is not one of core's (this provider's {@link Swap}, a test's lambda). */
+        private static final int OTHER_CHANGE = 0;
+
         @Override
         public void write(ObjectDataOutput out, ApplyChange apply) throws IOException {
-            out.writeObject(apply.change()); // core's changes are small serializable records
+            if (!EntryChanges.write(out, apply.change())) { // core's: a tag and a few numbers
+                out.writeByte(OTHER_CHANGE);
+                out.writeObject(apply.change());
+            }
             out.writeLong(apply.caller());
             out.writeLong(apply.sequence());
         }
 
         @Override
         public ApplyChange read(ObjectDataInput in) throws IOException {
-            EntryChange change = in.readObject();
+            int tag = in.readByte();
+            EntryChange change = tag == OTHER_CHANGE ? in.readObject() : EntryChanges.read(tag, in);
             return new ApplyChange(change, in.readLong(), in.readLong());
         }
     }
