@@ -25,20 +25,28 @@ public final class ChangeForms {
 
     /** See {@link io.livecount.spi.EntryChanges#write}. */
     public static boolean write(DataOutput out, EntryChange change) throws IOException {
+        // on every remote add: one byte and plain writes, no array of numbers
         if (change instanceof Entries.Add add) {
-            tagged(out, ADD, add.delta());
+            out.writeByte(ADD);
+            out.writeLong(add.delta());
         } else if (change instanceof Entries.BeginFlush begin) {
-            tagged(out, BEGIN_FLUSH, begin.flushId());
+            out.writeByte(BEGIN_FLUSH);
+            out.writeLong(begin.flushId());
         } else if (change instanceof Entries.CompleteFlush complete) {
-            tagged(out, COMPLETE_FLUSH, complete.flushId());
+            out.writeByte(COMPLETE_FLUSH);
+            out.writeLong(complete.flushId());
         } else if (change instanceof Entries.CompleteAndBegin both) {
-            tagged(out, COMPLETE_AND_BEGIN, both.committedId(), both.flushId());
+            out.writeByte(COMPLETE_AND_BEGIN);
+            out.writeLong(both.committedId());
+            out.writeLong(both.flushId());
         } else if (change instanceof Entries.RenameFlush rename) {
-            tagged(out, RENAME_FLUSH, rename.oldId(), rename.newId());
+            out.writeByte(RENAME_FLUSH);
+            out.writeLong(rename.oldId());
+            out.writeLong(rename.newId());
         } else if (change instanceof Entries.ForgetStored) {
-            tagged(out, FORGET_STORED);
+            out.writeByte(FORGET_STORED);
         } else if (change instanceof Entries.Swap swap) {
-            tagged(out, SWAP);
+            out.writeByte(SWAP);
             writeEntry(out, swap.expected());
             writeEntry(out, swap.next());
         } else {
@@ -59,13 +67,6 @@ public final class ChangeForms {
             case SWAP -> new Entries.Swap(readEntry(in), readEntry(in));
             default -> throw new IOException("no change of Livecount's has the tag " + tag);
         };
-    }
-
-    private static void tagged(DataOutput out, int tag, long... numbers) throws IOException {
-        out.writeByte(tag);
-        for (long number : numbers) {
-            out.writeLong(number);
-        }
     }
 
     private static void writeEntry(DataOutput out, CounterEntry entry) throws IOException {
