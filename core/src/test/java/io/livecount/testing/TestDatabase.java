@@ -22,12 +22,23 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * test fails under {@code CI=true} and is reported as aborted (skipped, with the reason) otherwise.
  *
  * <p>Set {@code -Dlivecount.test.servers=local} (or {@code testcontainers}) to skip the detection.
+ * {@code -Dlivecount.test.database=NAME} picks another database than {@code test} on the local
+ * servers (it must exist), so that two builds on one machine do not share a table.
  * Pools are made once per JVM and shared by all test classes.
  */
 public enum TestDatabase {
     H2("h2", "jdbc:h2:mem:livecount;DB_CLOSE_DELAY=-1", "sa", ""),
-    MARIADB("mariadb", "jdbc:mysql://127.0.0.1:3306/test?sslMode=DISABLED&socketTimeout=60000", "root", ""),
-    POSTGRESQL("postgresql", "jdbc:postgresql://127.0.0.1:5432/test?socketTimeout=60", "postgres", "");
+    MARIADB(
+            "mariadb",
+            "jdbc:mysql://127.0.0.1:3306/" + Local.NAME + "?sslMode=DISABLED&socketTimeout=60000",
+            "root",
+            ""),
+    POSTGRESQL("postgresql", "jdbc:postgresql://127.0.0.1:5432/" + Local.NAME + "?socketTimeout=60", "postgres", "");
+
+    /** The database on the local servers. */
+    private static final class Local {
+        static final String NAME = System.getProperty("livecount.test.database", "test");
+    }
 
     private static final Map<TestDatabase, HikariDataSource> POOLS = new ConcurrentHashMap<>();
 
