@@ -54,6 +54,11 @@ public enum TestDatabase {
         this.password = password;
     }
 
+    /** The database used on the local MariaDB and PostgreSQL servers ({@code test} unless set). */
+    public static String localDatabaseName() {
+        return Local.NAME;
+    }
+
     /** The name Livecount reports for this database (mariadb, postgresql, h2). */
     public String id() {
         return id;

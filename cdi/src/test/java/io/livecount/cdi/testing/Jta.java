@@ -37,7 +37,7 @@ public final class Jta {
                 };
         String url = database == TestDatabase.H2
                 ? "jdbc:h2:mem:livecount;DB_CLOSE_DELAY=-1"
-                : "jdbc:mariadb://127.0.0.1:3306/test";
+                : "jdbc:mariadb://127.0.0.1:3306/" + TestDatabase.localDatabaseName();
         String user = database == TestDatabase.H2 ? "sa" : "root";
         AgroalDataSourceConfigurationSupplier config = new AgroalDataSourceConfigurationSupplier()
                 .connectionPoolConfiguration(pool -> pool.maxSize(20)
