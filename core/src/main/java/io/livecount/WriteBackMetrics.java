@@ -14,6 +14,9 @@ import java.time.Instant;
  *     nothing is pending)
  * @param flushedRows counter buckets written back since the service started
  * @param flushStatements write-back statements run since the service started
+ * @param unwritableBuckets counter buckets holding acknowledged deltas that cannot be written
+ *     because the stored value plus the delta leaves the range of a long (see {@link
+ *     CounterOverflowException}); 0 normally
  */
 public record WriteBackMetrics(
         long pendingCounters,
@@ -22,4 +25,5 @@ public record WriteBackMetrics(
         long consecutiveFailures,
         Duration oldestPendingAge,
         long flushedRows,
-        long flushStatements) {}
+        long flushStatements,
+        long unwritableBuckets) {}

@@ -36,7 +36,7 @@ import java.util.function.Supplier;
  */
 public final class DefaultCounterService extends StoreOperations implements CounterService {
 
-    private static final WriteBackMetrics NO_WRITE_BACK = new WriteBackMetrics(0, 0, null, 0, Duration.ZERO, 0, 0);
+    private static final WriteBackMetrics NO_WRITE_BACK = new WriteBackMetrics(0, 0, null, 0, Duration.ZERO, 0, 0, 0);
 
     private final ConnectionSource connections;
     private final Transactor transactor;

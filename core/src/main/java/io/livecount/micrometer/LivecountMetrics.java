@@ -54,6 +54,11 @@ public final class LivecountMetrics implements MeterBinder {
                 "livecount.writeback.failures.consecutive",
                 "failed write-backs since the last success",
                 m -> m.consecutiveFailures());
+        gauge(
+                registry,
+                "livecount.writeback.unwritable",
+                "counter buckets whose acknowledged deltas cannot be written (overflow)",
+                m -> m.unwritableBuckets());
         TimeGauge.builder(
                         "livecount.writeback.oldest.pending", counters, TimeUnit.MILLISECONDS, c -> c.writeBackMetrics()
                                 .oldestPendingAge()

@@ -7,6 +7,7 @@ import io.livecount.internal.store.WriteBackStore;
 import io.livecount.spi.BucketKey;
 import io.livecount.spi.CounterEntry;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
@@ -41,6 +42,7 @@ final class FlushCycle {
     private final DeferredCompletions deferred;
     private final InFlightWriteBacks inFlight = new InFlightWriteBacks();
 
+    final UnwritableDeltas unwritable = new UnwritableDeltas();
     final LongAdder pendingTotal = new LongAdder();
     final LongAdder flushedRows = new LongAdder();
     final LongAdder statements = new LongAdder();
@@ -119,7 +121,8 @@ final class FlushCycle {
                 return null;
             });
         } catch (ArithmeticException overflow) {
-            return; // nothing applied; the retry splits the batch to find the bucket that overflows
+            splitOrKeep(flushId, rows); // nothing of the statement was applied
+            return;
         }
         resolved(flushId, rows);
         deferred.committed(flushId, rows);
@@ -204,19 +207,24 @@ final class FlushCycle {
         return rows;
     }
 
+    /**
+     * A write-back that overflows: a single row is kept in flight (tried again by every pass, see
+     * {@link UnwritableDeltas}); several rows are written one by one at once, so that every row that
+     * fits is written in this pass and only the ones that overflow are kept.
+     */
     private void splitOrKeep(long flushId, List<Row> rows) {
         if (rows.size() == 1) {
-            LOG.log(
-                    System.Logger.Level.ERROR,
-                    "the write-back of {0} would overflow its stored value;" + " the delta is kept and retried",
-                    rows.get(0));
+            unwritable.keep(rows.get(0).id(), rows.get(0).delta());
             return;
         }
+        Map<Long, BucketKey> singles = new LinkedHashMap<>();
         for (Row row : rows) {
             long single = inFlight.replacement(flushId, List.of(row.id()));
             cache.update(row.id(), new Entries.RenameFlush(flushId, single));
+            singles.put(single, row.id());
         }
         inFlight.forget(flushId);
+        singles.forEach((single, key) -> retry(single, List.of(key)));
     }
 
     private void complete(long flushId, List<Row> rows) {
@@ -234,6 +242,7 @@ final class FlushCycle {
             if (row.period() == Period.ALL && !inFlight.hasForeignDeltas(flushId)) {
                 pendingTotal.add(-row.delta()); // an add has one ALL row, and was counted once
             }
+            unwritable.release(row.id());
         }
         inFlight.forget(flushId);
         flushedRows.add(rows.size());

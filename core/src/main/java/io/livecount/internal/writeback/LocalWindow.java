@@ -57,6 +57,18 @@ final class LocalWindow {
         }
     }
 
+    /**
+     * Gives back a drained sum that could not be moved on (it would overflow its counter): it is
+     * drained again next time. Accepted after {@link #close()} too, so that it is never dropped.
+     */
+    void putBack(Slot slot, long sum) {
+        Buffer buffer = local.get();
+        synchronized (buffer) {
+            long[] kept = buffer.sums.computeIfAbsent(slot, s -> new long[1]);
+            kept[0] = Math.addExact(kept[0], sum);
+        }
+    }
+
     /** Refuses further adds; a drain after this call takes every add that was accepted. */
     void close() {
         closed = true;

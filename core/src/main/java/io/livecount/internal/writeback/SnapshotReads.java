@@ -113,13 +113,28 @@ final class SnapshotReads {
             boolean unwritten = was != null
                     && was.inflight() != 0
                     && !snapshot.appliedFlushes().contains(was.flushId());
-            long total = snapshot.value(bucket) + (unwritten ? was.inflight() : 0) + (now != null ? now.pending() : 0);
+            long total = total(
+                    bucket, snapshot.value(bucket), unwritten ? was.inflight() : 0, now != null ? now.pending() : 0);
             totals.put(bucket, total);
             if (caches) {
                 cache.tryStore(bucket, now, Entries.loaded(now, total, System.currentTimeMillis()));
             }
         }
         return again;
+    }
+
+    /**
+     * The stored value plus the deltas the database does not hold yet. A sum outside the range of a
+     * long is never shown wrapped: those deltas can never be written (see {@link UnwritableDeltas}).
+     */
+    private static long total(BucketKey bucket, long stored, long inflight, long pending) {
+        try {
+            return Math.addExact(Math.addExact(stored, inflight), pending);
+        } catch (ArithmeticException overflow) {
+            throw new ArithmeticException("the value of " + bucket + " leaves the range of a long: the database holds "
+                    + stored + " and this node holds unwritten deltas of " + inflight + " + " + pending
+                    + ", which cannot be written (see WriteBackMetrics.unwritableBuckets)");
+        }
     }
 
     /**

@@ -29,8 +29,6 @@ public final class WriteBack {
         long commit(CounterKey key, long delta, List<Row> rows, boolean wantsValue);
     }
 
-    private static final System.Logger LOG = System.getLogger(WriteBack.class.getName());
-
     private final LivecountConfig config;
     private final WriteBackConfig settings;
     private final Bucketing bucketing;
@@ -137,9 +135,21 @@ public final class WriteBack {
                 addToEntry(rows.get(i).id(), rows.get(i).delta());
             } catch (ArithmeticException overflow) {
                 undo(rows.subList(0, i));
-                throw new ArithmeticException(
-                        "the add would overflow " + rows.get(i).id() + "; nothing was added");
+                throw new BucketOverflow(rows.get(i));
             }
+        }
+    }
+
+    /** An add refused because one of its buckets would overflow; names the bucket. */
+    private static final class BucketOverflow extends ArithmeticException {
+        private static final long serialVersionUID = 1L;
+        final transient BucketKey bucket;
+        final long delta;
+
+        BucketOverflow(Row row) {
+            super("the add would overflow " + row.id() + "; nothing was added");
+            this.bucket = row.id();
+            this.delta = row.delta();
         }
     }
 
@@ -204,19 +214,36 @@ public final class WriteBack {
             window.drain((slot, sum) -> {
                 Instant at =
                         slot.second() == LocalWindow.ANY_TIME ? Instant.EPOCH : Instant.ofEpochSecond(slot.second());
-                try {
-                    addRows(bucketing.rows(slot.key(), sum, at));
+                List<Row> rows = bucketing.rows(slot.key(), sum, at);
+                if (moveToCache(rows)) {
                     cycle.pendingTotal.add(sum);
-                } catch (ArithmeticException overflow) {
-                    LOG.log(
-                            System.Logger.Level.ERROR,
-                            "a local-window sum of " + sum + " for " + slot.key()
-                                    + " would overflow its counter; it stays in the window and is retried",
-                            overflow);
-                    window.add(slot.key(), slot.second(), sum); // into this thread's buffer: never dropped
+                } else {
+                    window.putBack(slot, sum); // never dropped, even after close
                 }
             });
         }
+    }
+
+    /**
+     * Adds a window's sum to the cache. The sum was acknowledged already, so a cached stored value
+     * that it would overflow does not refuse it: the stored value is forgotten and the sum goes in
+     * as a delta, for the write-back to write or to report as unwritable. Only a sum that overflows
+     * the deltas themselves stays out (reported as unwritable too).
+     */
+    private boolean moveToCache(List<Row> rows) {
+        try {
+            addRows(rows);
+        } catch (BucketOverflow overStored) {
+            invalidate(rows);
+            try {
+                addRows(rows);
+            } catch (BucketOverflow overDeltas) {
+                cycle.unwritable.keep(overDeltas.bucket, overDeltas.delta);
+                return false;
+            }
+        }
+        rows.forEach(row -> cycle.unwritable.release(row.id()));
+        return true;
     }
 
     /** Totals of buckets this node sees; cached values answer when {@code cached}. */

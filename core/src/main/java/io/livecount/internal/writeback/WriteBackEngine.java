@@ -1,5 +1,6 @@
 package io.livecount.internal.writeback;
 
+import io.livecount.CounterOverflowException;
 import io.livecount.CounterStoreException;
 import io.livecount.LivecountException;
 import io.livecount.WriteBackConfig;
@@ -72,7 +73,10 @@ final class WriteBackEngine {
         }
     }
 
-    /** Runs a pass now on this thread; throws if the database fails (deltas kept). */
+    /**
+     * Runs a pass now on this thread; throws if the database fails (deltas kept), or {@link
+     * CounterOverflowException} if deltas remain that cannot be written.
+     */
     void flush() {
         passLock.lock();
         try {
@@ -80,6 +84,7 @@ final class WriteBackEngine {
         } finally {
             passLock.unlock();
         }
+        cycle.unwritable.throwIfAny();
     }
 
     /** Stops the thread, then writes everything, retrying until {@link WriteBackConfig#closeTimeout()}. */
@@ -104,6 +109,8 @@ final class WriteBackEngine {
             try {
                 flush();
                 return;
+            } catch (CounterOverflowException e) {
+                throw e; // trying again until the deadline would not make room
             } catch (LivecountException e) {
                 if (System.nanoTime() + backoff > deadline) {
                     throw new CounterStoreException(
@@ -129,7 +136,8 @@ final class WriteBackEngine {
                 consecutiveFailures,
                 age,
                 cycle.flushedRows.sum(),
-                cycle.statements.sum());
+                cycle.statements.sum(),
+                cycle.unwritable.count());
     }
 
     /** {@code settle}: also complete the entries written in this pass (see {@link DeferredCompletions}). */
