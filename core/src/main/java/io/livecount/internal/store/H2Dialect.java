@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -47,6 +48,44 @@ public class H2Dialect extends SqlDialect {
         return super.isConflict(e) || DUPLICATE_KEY.equals(e.getSQLState()) || LOCK_TIMEOUT.equals(e.getSQLState());
     }
 
+    /**
+     * H2 keeps the collation and IGNORECASE per database and reports both in
+     * INFORMATION_SCHEMA.SETTINGS (absent until first set). A collation applies to every text
+     * comparison, VARCHAR columns included. IGNORECASE makes new VARCHAR columns VARCHAR_IGNORECASE
+     * and, with an existing exact table, the {@code CAST(? AS VARCHAR)} of the upsert: its MERGE then
+     * matches {@code foo} to the row of {@code Foo}.
+     */
+    @Override
+    public Optional<String> databaseProblem(Connection connection) throws SQLException {
+        String sql = "SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                + " WHERE SETTING_NAME IN ('COLLATION', 'IGNORECASE')";
+        List<String> problems = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
+            while (rs.next()) {
+                String value = rs.getString(2);
+                if (rs.getString(1).equals("COLLATION") && !"OFF".equalsIgnoreCase(value)) {
+                    problems.add("the database setting COLLATION is " + value
+                            + ", which every text comparison follows, so keys would not be byte-exact."
+                            + " Run SET COLLATION OFF; H2 accepts it only while the database has no tables,"
+                            + " otherwise move the data to a new database");
+                } else if (rs.getString(1).equals("IGNORECASE") && isTrue(value)) {
+                    problems.add("the database setting IGNORECASE is TRUE, which makes text cast to VARCHAR"
+                            + " and new VARCHAR columns case-insensitive, so keys would not be byte-exact."
+                            + " Run SET IGNORECASE FALSE, or drop IGNORECASE=TRUE from the JDBC URL");
+                }
+            }
+        }
+        if (problems.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(String.join("; ", problems) + ".");
+    }
+
+    private static boolean isTrue(String value) {
+        return "1".equals(value) || "TRUE".equalsIgnoreCase(value);
+    }
+
     @Override
     public Optional<String> schemaProblem(Connection connection) throws SQLException {
         String sql = "SELECT COLUMN_NAME, DATA_TYPE FROM INFORMATION_SCHEMA.COLUMNS"
@@ -58,8 +97,14 @@ public class H2Dialect extends SqlDialect {
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     if (!"CHARACTER VARYING".equals(rs.getString(2))) {
-                        problems.add("column %s.%s is %s"
-                                .formatted(TABLE, rs.getString(1).toLowerCase(Locale.ROOT), rs.getString(2)));
+                        problems.add("column %s.%s is %s%s"
+                                .formatted(
+                                        TABLE,
+                                        rs.getString(1).toLowerCase(Locale.ROOT),
+                                        rs.getString(2),
+                                        rs.getString(2).endsWith("IGNORECASE")
+                                                ? ", which ignores case"
+                                                : ", not VARCHAR"));
                     }
                 }
             }
@@ -68,6 +113,7 @@ public class H2Dialect extends SqlDialect {
             return Optional.empty();
         }
         return Optional.of(String.join("; ", problems) + ": keys would not be byte-exact. Use VARCHAR as in "
-                + schemaLocation() + "/V1__livecount_counter.sql.");
+                + schemaLocation() + "/V1__livecount_counter.sql (recreate the table and copy the rows,"
+                + " after checking that no two keys differ only in case).");
     }
 }

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -62,22 +63,28 @@ public class MySqlFamilyDialect extends SqlDialect {
         return e.getErrorCode() == OUT_OF_RANGE || super.isOverflow(e);
     }
 
+    /**
+     * Reads each key column's own type, character set and collation: a column inherits the table's
+     * default only when created, so the columns are what compare. The database default only shapes
+     * new text columns, and the shipped VARBINARY columns have none.
+     */
     @Override
     public Optional<String> schemaProblem(Connection connection) throws SQLException {
-        String sql = "SELECT COLUMN_NAME, DATA_TYPE, CHARACTER_SET_NAME, COLLATION_NAME FROM information_schema.COLUMNS"
-                + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND COLUMN_NAME IN ('ns', 'counter_name')";
+        String sql = "SELECT c.COLUMN_NAME, c.DATA_TYPE, c.CHARACTER_SET_NAME, c.COLLATION_NAME, t.TABLE_COLLATION"
+                + " FROM information_schema.COLUMNS c JOIN information_schema.TABLES t"
+                + " ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME"
+                + " WHERE c.TABLE_SCHEMA = DATABASE() AND c.TABLE_NAME = ? AND c.COLUMN_NAME IN ('ns', 'counter_name')";
         List<String> problems = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, TABLE);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    String type = rs.getString(2).toLowerCase();
+                    String type = rs.getString(2).toLowerCase(Locale.ROOT);
                     String charset = rs.getString(3);
                     String collation = rs.getString(4);
                     boolean exactText = "utf8mb4".equals(charset) && EXACT_COLLATIONS.contains(collation);
                     if (!type.equals("varbinary") && !exactText) {
-                        problems.add("column %s.%s is %s with character set %s and collation %s"
-                                .formatted(TABLE, rs.getString(1), type, charset, collation));
+                        problems.add(describe(rs.getString(1), type, charset, collation, rs.getString(5)));
                     }
                 }
             }
@@ -85,10 +92,43 @@ public class MySqlFamilyDialect extends SqlDialect {
         if (problems.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(
-                String.join("; ", problems)
-                        + ": keys would not be byte-exact (case folded or trailing spaces ignored) or 4-byte"
-                        + " characters would be lost. Use VARBINARY as in " + schemaLocation()
-                        + "/V1__livecount_counter.sql, or utf8mb4 with utf8mb4_nopad_bin (MariaDB) / utf8mb4_0900_bin (MySQL).");
+        return Optional.of(String.join("; ", problems)
+                + ": keys would not be byte-exact. Convert the key columns to VARBINARY as in " + schemaLocation()
+                + "/V1__livecount_counter.sql (ALTER TABLE " + TABLE + " MODIFY ns VARBINARY(64) NOT NULL,"
+                + " MODIFY counter_name VARBINARY(1024) NOT NULL), after checking that no two existing keys"
+                + " collide under the old collation; changing a table's default collation does not change"
+                + " its existing columns. utf8mb4 with utf8mb4_nopad_bin (MariaDB) or utf8mb4_0900_bin"
+                + " (MySQL) is exact too.");
+    }
+
+    /** "column livecount_counter.ns is varchar with ... (the table's default), which ignores case". */
+    private static String describe(String column, String type, String charset, String collation, String tableDefault) {
+        if (collation == null) {
+            return "column %s.%s is %s, not VARBINARY".formatted(TABLE, column, type);
+        }
+        return "column %s.%s is %s with character set %s and collation %s%s, which %s"
+                .formatted(
+                        TABLE,
+                        column,
+                        type,
+                        charset,
+                        collation,
+                        collation.equals(tableDefault) ? " (the table's default)" : "",
+                        why(charset, collation));
+    }
+
+    private static String why(String charset, String collation) {
+        if (collation.endsWith("nopad_bin") || collation.endsWith("0900_bin")) {
+            return "cannot hold 4-byte characters"; // exact collation, but not of utf8mb4
+        }
+        String comparison;
+        if (collation.contains("_ci") || collation.contains("_ai")) {
+            comparison = "ignores case or accents";
+        } else if (collation.endsWith("_bin")) {
+            comparison = "ignores trailing spaces (PAD SPACE: 'a' = 'a ')";
+        } else {
+            comparison = "compares by language rules, not by bytes";
+        }
+        return "utf8mb4".equals(charset) ? comparison : comparison + ", and cannot hold 4-byte characters";
     }
 }

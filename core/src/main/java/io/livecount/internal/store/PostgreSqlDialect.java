@@ -19,6 +19,16 @@ public class PostgreSqlDialect extends SqlDialect {
 
     private static final Set<String> CONFLICT_STATES = Set.of("40001", "40P01", "55P03");
 
+    /** Name, declared type, base type (through domains), collation name, whether deterministic. */
+    private static final String KEY_COLUMNS = "SELECT a.attname, format_type(a.atttypid, a.atttypmod),"
+            + " (WITH RECURSIVE chain(oid, base) AS ("
+            + "   SELECT t.oid, t.typbasetype FROM pg_type t WHERE t.oid = a.atttypid"
+            + "   UNION ALL SELECT t.oid, t.typbasetype FROM pg_type t JOIN chain ON t.oid = chain.base)"
+            + "  SELECT format_type(chain.oid, NULL) FROM chain WHERE chain.base = 0),"
+            + " coll.collname, coll.collisdeterministic"
+            + " FROM pg_attribute a LEFT JOIN pg_collation coll ON coll.oid = a.attcollation"
+            + " WHERE a.attrelid = to_regclass(?) AND a.attname IN ('ns', 'counter_name')";
+
     @Override
     public String insertIfAbsentSql() {
         return "INSERT INTO " + TABLE + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
@@ -42,29 +52,33 @@ public class PostgreSqlDialect extends SqlDialect {
         return super.isConnectionFailure(e) || "57P01".equals(e.getSQLState());
     }
 
+    /** Text is compared in the server's encoding; only UTF8 holds every key unchanged. */
     @Override
-    public Optional<String> schemaProblem(Connection connection) throws SQLException {
-        List<String> problems = new ArrayList<>();
+    public Optional<String> databaseProblem(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery("SHOW server_encoding")) {
             rs.next();
             if (!"UTF8".equalsIgnoreCase(rs.getString(1))) {
-                problems.add("the database encoding is " + rs.getString(1) + ", not UTF8");
+                return Optional.of("the database encoding is " + rs.getString(1) + ", not UTF8, so keys would not"
+                        + " be byte-exact. Create the database with ENCODING 'UTF8'.");
             }
         }
-        String sql = "SELECT a.attname, format_type(a.atttypid, a.atttypmod), coll.collname, coll.collisdeterministic"
-                + " FROM pg_attribute a LEFT JOIN pg_collation coll ON coll.oid = a.attcollation"
-                + " WHERE a.attrelid = to_regclass(?) AND a.attname IN ('ns', 'counter_name')";
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        return Optional.empty();
+    }
+
+    /**
+     * Reads each key column's type, the base type under any domains, and the collation the column
+     * compares with (its own COLLATE, else its domain's, else the database default, which is
+     * always deterministic). A deterministic collation only calls strings equal when their bytes are.
+     */
+    @Override
+    public Optional<String> schemaProblem(Connection connection) throws SQLException {
+        List<String> problems = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(KEY_COLUMNS)) {
             statement.setString(1, TABLE);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    String type = rs.getString(2);
-                    boolean text = type.startsWith("character varying") || type.equals("text");
-                    if (!text || !rs.getBoolean(4)) {
-                        problems.add("column %s.%s is %s with collation %s"
-                                .formatted(TABLE, rs.getString(1), type, rs.getString(3)));
-                    }
+                    describeProblem(rs).ifPresent(problems::add);
                 }
             }
         }
@@ -73,6 +87,31 @@ public class PostgreSqlDialect extends SqlDialect {
         }
         return Optional.of(String.join("; ", problems)
                 + ": keys would not be byte-exact. Use varchar with a deterministic collation (the shipped "
-                + schemaLocation() + "/V1__livecount_counter.sql uses COLLATE \"C\") in a UTF8 database.");
+                + schemaLocation() + "/V1__livecount_counter.sql uses COLLATE \"C\").");
+    }
+
+    private static Optional<String> describeProblem(ResultSet rs) throws SQLException {
+        String declared = rs.getString(2);
+        String base = rs.getString(3);
+        String column = "column %s.%s is %s%s"
+                .formatted(
+                        TABLE,
+                        rs.getString(1),
+                        declared,
+                        declared.equals(base) || declared.startsWith(base + "(")
+                                ? ""
+                                : " (a domain over " + base + ")");
+        if (base.equals("citext")) {
+            return Optional.of(column + ", which compares case-insensitively");
+        }
+        if (!base.equals("character varying") && !base.equals("text")) {
+            return Optional.of(column + ", not varchar or text");
+        }
+        if (!rs.getBoolean(5)) {
+            return Optional.of(column + " with collation " + rs.getString(4)
+                    + ", which is nondeterministic (deterministic = false: strings with different bytes can be"
+                    + " equal)");
+        }
+        return Optional.empty();
     }
 }

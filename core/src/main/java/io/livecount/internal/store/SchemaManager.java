@@ -13,7 +13,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** Start-up: recognizes the database, creates the table if asked, and checks it keeps keys exact. */
+/**
+ * Start-up: recognizes the database, checks its settings, creates the table if asked, and checks
+ * that the table keeps keys exact.
+ */
 public final class SchemaManager {
 
     private SchemaManager() {}
@@ -43,13 +46,21 @@ public final class SchemaManager {
                 + meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion());
     }
 
-    /** Detects the dialect, applies {@code action}, validates the table. Fails with a clear message. */
+    /**
+     * Detects the dialect, checks the database settings, applies {@code action}, validates the table.
+     * Fails with a message naming the setting or column at fault.
+     */
     public static SqlDialect prepare(ConnectionSource connections, SchemaAction action) {
         Connection connection = null;
         try {
             connection = connections.borrow();
             connection.setAutoCommit(true);
             SqlDialect dialect = detect(connection);
+            Optional<String> setting = dialect.databaseProblem(connection);
+            if (setting.isPresent()) {
+                throw new IllegalStateException(
+                        "Livecount cannot use this " + dialect.name() + " database: " + setting.get());
+            }
             boolean exists = tableExists(connection);
             if (!exists && action == SchemaAction.CREATE_IF_MISSING) {
                 runScript(connection, dialect.schemaLocation() + "/V1__livecount_counter.sql");

@@ -48,8 +48,17 @@ public abstract class SqlDialect {
     }
 
     /**
+     * Explains a database-wide setting that makes text comparison inexact in any table (H2's
+     * collation, a non-UTF-8 encoding), or empty when there is none. Checked before the table is
+     * created: a table made under such a setting would inherit it or, on H2, pin it.
+     */
+    public Optional<String> databaseProblem(Connection connection) throws SQLException {
+        return Optional.empty();
+    }
+
+    /**
      * Explains why the existing table cannot hold byte-exact keys (wrong type, case-insensitive or
-     * PAD SPACE collation, non-UTF-8 encoding), or empty when it can.
+     * PAD SPACE collation), or empty when it can.
      */
     public abstract Optional<String> schemaProblem(Connection connection) throws SQLException;
 

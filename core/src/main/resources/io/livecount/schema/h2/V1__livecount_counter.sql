@@ -1,4 +1,5 @@
--- Livecount counter table for H2 2.x (VARCHAR compares exactly; do not use VARCHAR_IGNORECASE).
+-- Livecount counter table for H2 2.x. VARCHAR compares exactly in a database with the default
+-- COLLATION OFF and IGNORECASE FALSE (the start-up check refuses others); do not use VARCHAR_IGNORECASE.
 -- Usable as a Flyway migration (location classpath:io/livecount/schema/h2).
 -- bucket_start: epoch seconds (UTC) of the bucket's start; 0 for period_type 'ALL'.
 CREATE TABLE IF NOT EXISTS livecount_counter (
