@@ -42,6 +42,22 @@ class AddingTest extends DatabaseTest {
         }
 
         @Test
+        @DisplayName("a delta of 0 creates no row, stays out of top(), and addAndGet returns the value")
+        void zeroDeltaIsNoOp() {
+            CounterKey zero = CounterKey.of(ALL_PERIODS, "zero");
+            counters.add(zero, 0);
+            assertThat(counters.addAndGet(zero, 0)).isZero();
+            assertThat(storedRows("zero")).isZero();
+            assertThat(counters.top(ALL_PERIODS, Period.DAY, T0, 10)).isEmpty();
+            counters.add(zero, 4);
+            long rows = storedRows("zero");
+            assertThat(counters.addAndGet(zero, 0)).isEqualTo(4);
+            assertThat(storedRows("zero")).isEqualTo(rows);
+            assertThatThrownBy(() -> counters.add(zero, 0, AddOptions.at(java.time.Instant.MAX)))
+                    .isInstanceOf(RuntimeException.class);
+        }
+
+        @Test
         @DisplayName("the default namespace is 'default'")
         void defaultNamespace() {
             counters.add(CounterKey.of("x"), 3);

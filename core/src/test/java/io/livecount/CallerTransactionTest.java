@@ -53,6 +53,20 @@ class CallerTransactionTest extends DatabaseTest {
     }
 
     @Test
+    @DisplayName("a delta of 0 creates no row inside the transaction either")
+    void zeroDelta() {
+        counters.add(key, 3);
+        EntityManager em = emf.createEntityManager();
+        em.getTransaction().begin();
+        counters.joining(em).add(CounterKey.of(ALL_PERIODS, "zero"), 0);
+        assertThat(counters.joining(em).addAndGet(key, 0)).isEqualTo(3);
+        em.getTransaction().commit();
+        em.close();
+        assertThat(storedRows("zero")).isZero();
+        assertThat(counters.get(key)).isEqualTo(3);
+    }
+
+    @Test
     @DisplayName("a committed transaction keeps its counts, and addAndGet sees its own earlier adds")
     void commit() {
         counters.add(key, 100);

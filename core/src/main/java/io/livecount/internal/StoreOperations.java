@@ -74,7 +74,10 @@ abstract class StoreOperations implements CounterOperations {
         if (mode == ConsistencyMode.FAST) {
             return fastAdd(key, delta, options.eventTime(), wantsValue);
         }
-        List<Row> rows = bucketing.rows(key, delta, options.eventTime());
+        List<Row> rows = bucketing.rows(key, delta, options.eventTime()); // checks the event time
+        if (delta == 0) {
+            return wantsValue ? get(key) : 0; // a no-op creates no row, in every mode (FAST: WriteBack)
+        }
         return commitAdd(new PendingAdd(key, delta, rows, wantsValue));
     }
 

@@ -30,6 +30,31 @@ public abstract class ConsistencyKit extends KitBase {
     private static final long NEAR_MAX = Long.MAX_VALUE - 3;
 
     @Nested
+    @DisplayName("treats a delta of 0 as a no-op")
+    class ZeroDelta {
+
+        @Test
+        @DisplayName("FAST adds of 0, with and without the local window, create no row; addAndGet returns the value")
+        void noRow() {
+            CounterService counters = service(100, b -> b.maxDelay(Duration.ofHours(1)));
+            CounterService windowed =
+                    service(100, b -> b.maxDelay(Duration.ofHours(1)).localWindow(Duration.ofMillis(5)));
+            CounterKey zero = new CounterKey(FAST_PERIODS, "zero");
+            CounterKey some = new CounterKey(FAST_PERIODS, "some");
+            counters.add(zero, 0);
+            windowed.add(zero, 0);
+            counters.add(some, 2);
+            assertThat(counters.addAndGet(some, 0)).isEqualTo(2);
+            assertThat(counters.addAndGet(zero, 0)).isZero();
+            counters.flush();
+            windowed.flush();
+            assertThat(database.queryLong("SELECT COUNT(*) FROM livecount_counter WHERE counter_name = 'zero'"))
+                    .isZero();
+            assertThat(counters.top(FAST_PERIODS, Period.DAY, T0, 10)).hasSize(1);
+        }
+    }
+
+    @Nested
     @DisplayName("never drops an acknowledged add whose write-back would overflow")
     class OverflowAtWriteBack {
 

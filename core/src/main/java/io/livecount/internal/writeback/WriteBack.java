@@ -63,6 +63,10 @@ public final class WriteBack {
 
     /** A FAST add; {@code eventTime} null means now. Goes through the local window when it is on. */
     public void add(CounterKey key, long delta, Instant eventTime) {
+        if (delta == 0) {
+            bucketing.rows(key, 0, eventTime); // an impossible time fails all the same; nothing else to do
+            return;
+        }
         if (window != null) {
             if (eventTime != null) {
                 bucketing.rows(key, delta, eventTime); // an impossible time fails here, not in the window
@@ -93,6 +97,12 @@ public final class WriteBack {
         try {
             drainWindow();
             List<Row> rows = bucketing.rows(key, delta, eventTime);
+            if (delta == 0) {
+                return totals(List.of(rows.get(rows.size() - 1).id()), true)
+                        .values()
+                        .iterator()
+                        .next();
+            }
             if (!backlog.admits(rows)) {
                 long value = strict.commit(key, delta, rows, true);
                 invalidate(rows);
