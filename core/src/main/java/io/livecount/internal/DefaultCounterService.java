@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -161,23 +162,58 @@ public final class DefaultCounterService extends StoreOperations implements Coun
         return values;
     }
 
+    /** The database's ranking with this node's unwritten deltas put in; nothing is written first. */
     @Override
-    public List<CounterValue> top(String namespace, Period period, Instant at, int limit) {
-        flush(); // the ranking is the database's: write this node's deltas into it first
-        return super.top(namespace, period, at, limit);
+    List<CounterValue> readTop(String namespace, Period period, long bucket, int limit) {
+        if (writeBack == null) {
+            return super.readTop(namespace, period, bucket, limit);
+        }
+        ensureOpen();
+        return cacheWork(() ->
+                writeBack.top(namespace, period, bucket, limit, n -> super.readTop(namespace, period, bucket, n)));
     }
 
+    /**
+     * Deletes at one point for this node's adds: the counter's adds wait, its deltas are written,
+     * its rows deleted, and what could not be written is dropped with them. Only the counter's own
+     * buckets are written, not the whole backlog.
+     */
     @Override
     public boolean delete(CounterKey key) {
-        flush(); // otherwise pending deltas would recreate the rows after the delete
-        boolean deleted = inCallerTransaction() ? inJta.delete(key) : super.delete(key);
-        if (writeBack != null) {
-            writeBack.invalidateAll();
-            if (inCallerTransaction()) {
-                jta.afterCommit(writeBack::invalidateAll); // a load before the commit saw the rows
-            }
+        Objects.requireNonNull(key, "key");
+        ensureOpen();
+        if (inCallerTransaction()) {
+            return inJta.delete(key);
         }
-        return deleted;
+        if (writeBack == null) {
+            return super.delete(key);
+        }
+        return writeBack.deleting(key, () -> {
+            writeBack.writeCounter(key);
+            boolean deleted = super.delete(key);
+            writeBack.discardCounter(key);
+            return deleted;
+        });
+    }
+
+    /**
+     * A delete in a caller transaction: as {@link #delete}, but the rows are deleted in that
+     * transaction, and what could not be written is dropped only once it commits.
+     */
+    boolean deleteJoined(CounterKey key, CallerTransaction transaction, BooleanSupplier deleteRows) {
+        ensureOpen();
+        if (writeBack == null) {
+            return deleteRows.getAsBoolean();
+        }
+        return writeBack.deleting(key, () -> {
+            cacheWork(() -> {
+                writeBack.writeCounter(key);
+                return null;
+            });
+            boolean deleted = deleteRows.getAsBoolean();
+            transaction.afterCommit(() -> writeBack.discardCounter(key)); // a load before the commit saw the rows
+            return deleted;
+        });
     }
 
     @Override

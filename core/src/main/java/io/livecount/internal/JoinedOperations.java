@@ -8,6 +8,7 @@ import io.livecount.internal.store.SqlWork;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The operations inside a caller's transaction. STRICT adds, reads and deletes run on the
@@ -52,6 +53,12 @@ final class JoinedOperations extends StoreOperations {
         transaction.requireActive(); // fail now rather than never count
         transaction.afterCommit(() -> service.fastAddNow(key, delta, at));
         return 0;
+    }
+
+    @Override
+    public boolean delete(CounterKey key) {
+        Objects.requireNonNull(key, "key");
+        return service.deleteJoined(key, transaction, () -> super.delete(key));
     }
 
     @Override

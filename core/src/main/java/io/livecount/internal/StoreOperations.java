@@ -136,6 +136,11 @@ abstract class StoreOperations implements CounterOperations {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_TOP_LIMIT + ", was " + limit);
         }
         long bucket = bucketing.bucket(Objects.requireNonNull(period, "period"), Objects.requireNonNull(at, "at"));
+        return readTop(namespace, period, bucket, limit);
+    }
+
+    /** The {@code limit} largest counters of one bucket, arguments checked. */
+    List<CounterValue> readTop(String namespace, Period period, long bucket, int limit) {
         return read(connection -> store.top(connection, namespace, period, bucket, limit));
     }
 

@@ -1,5 +1,6 @@
 package io.livecount.internal.writeback;
 
+import io.livecount.CounterKey;
 import io.livecount.Period;
 import io.livecount.internal.store.Row;
 import io.livecount.internal.store.Transactor;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Predicate;
 
 /**
  * One write-back pass over the dirty entries: retry the write-backs whose outcome is not known,
@@ -62,15 +64,20 @@ final class FlushCycle {
      * after every run of the pass has ended.
      */
     void run(boolean settle) {
+        run(settle, key -> true);
+    }
+
+    /** Like {@link #run(boolean)}, for the dirty keys that {@code which} accepts. */
+    void run(boolean settle, Predicate<BucketKey> which) {
         Map<BucketKey, Long> deferredBefore = deferred.snapshot();
         retryUnresolved();
-        writeDirty();
+        writeDirty(which);
         for (int round = 0; round < MAX_ADOPTION_ROUNDS && inFlight.anyAdopted(); round++) {
             // write-backs of other nodes were adopted: resolve them now, then write the deltas added
             // on top of them, which could not be taken while they were in flight; so that flush()
             // leaves nothing behind
             retryUnresolved();
-            writeDirty();
+            writeDirty(which);
         }
         deferred.completeLeft(deferredBefore);
         if (settle) {
@@ -78,8 +85,9 @@ final class FlushCycle {
         }
     }
 
-    private void writeDirty() {
+    private void writeDirty(Predicate<BucketKey> which) {
         List<BucketKey> dirty = new ArrayList<>(cache.cache().dirtyKeys());
+        dirty.removeIf(which.negate());
         dirty.sort(null); // every statement locks in one global order
         List<Runnable> runs = new ArrayList<>();
         for (List<List<BucketKey>> run : PassPlan.runs(dirty, ROWS_PER_STATEMENT, parallelStatements)) {
@@ -92,6 +100,30 @@ final class FlushCycle {
     /** Stops the helper threads; a later {@link #run} writes on the caller alone. */
     void close() {
         writers.close();
+    }
+
+    /**
+     * Removes what the cache still holds of a deleted counter: after {@link #run} wrote its buckets,
+     * only deltas that cannot be written are left ({@link UnwritableDeltas}); they were added
+     * before the delete, so they go with it.
+     */
+    void discard(CounterKey counter) {
+        for (BucketKey bucket : List.copyOf(cache.cache().dirtyKeys())) {
+            if (!bucket.key().equals(counter)) {
+                continue;
+            }
+            CounterEntry entry;
+            do {
+                entry = cache.get(bucket);
+            } while (entry != null && !cache.tryStore(bucket, entry, null));
+            if (entry != null && entry.inflight() != 0 && !inFlight.isForeign(entry.flushId())) {
+                inFlight.forget(entry.flushId());
+            }
+            if (entry != null && bucket.period() == Period.ALL) {
+                pendingTotal.add(-entry.pending() - entry.inflight());
+            }
+        }
+        unwritable.releaseCounter(counter);
     }
 
     /** Whether every write-back attempted so far is known to have committed. */

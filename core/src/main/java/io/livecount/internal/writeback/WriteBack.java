@@ -1,7 +1,9 @@
 package io.livecount.internal.writeback;
 
 import io.livecount.CounterKey;
+import io.livecount.CounterValue;
 import io.livecount.LivecountConfig;
+import io.livecount.Period;
 import io.livecount.WriteBackConfig;
 import io.livecount.WriteBackMetrics;
 import io.livecount.internal.Bucketing;
@@ -11,9 +13,12 @@ import io.livecount.internal.store.WriteBackStore;
 import io.livecount.spi.BucketKey;
 import io.livecount.spi.CounterEntry;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 /**
  * FAST mode of one service: adds into the cache (or the local window), reads that include what is
@@ -39,6 +44,7 @@ public final class WriteBack {
     private final WriteBackEngine engine;
     private final SnapshotReads reads;
     private final BacklogGate backlog;
+    private final AddGate gate = new AddGate();
     private final LongAdder addsInProgress = new LongAdder();
     private volatile boolean closed;
 
@@ -72,7 +78,12 @@ public final class WriteBack {
                 bucketing.rows(key, delta, eventTime); // an impossible time fails here, not in the window
             }
             if (backlog.admits(List.of())) {
-                window.add(key, windowSecond(key, eventTime), delta); // counted in pendingTotal when drained
+                long stamp = gate.enterAdd(key);
+                try {
+                    window.add(key, windowSecond(key, eventTime), delta); // counted in pendingTotal when drained
+                } finally {
+                    gate.exitAdd(key, stamp);
+                }
                 return;
             }
         }
@@ -84,7 +95,12 @@ public final class WriteBack {
                 invalidate(rows);
                 return;
             }
-            addRows(rows);
+            long stamp = gate.enterAdd(key);
+            try {
+                addRows(rows);
+            } finally {
+                gate.exitAdd(key, stamp);
+            }
             cycle.pendingTotal.add(delta);
         } finally {
             addsInProgress.decrement();
@@ -108,18 +124,28 @@ public final class WriteBack {
                 invalidate(rows);
                 return value;
             }
-            Row all = rows.get(rows.size() - 1); // bucketing puts ALL last
-            addRows(rows.subList(0, rows.size() - 1));
+            long stamp = gate.enterAdd(key);
             try {
-                long total = addToLoadedEntry(all.id(), delta);
+                long total = addAndGet(rows);
                 cycle.pendingTotal.add(delta);
                 return total;
-            } catch (ArithmeticException overflow) {
-                undo(rows.subList(0, rows.size() - 1));
-                throw overflow;
+            } finally {
+                gate.exitAdd(key, stamp);
             }
         } finally {
             addsInProgress.decrement();
+        }
+    }
+
+    /** Adds every row, the ALL row last, and returns the total this node sees after it. */
+    private long addAndGet(List<Row> rows) {
+        Row all = rows.get(rows.size() - 1); // bucketing puts ALL last
+        addRows(rows.subList(0, rows.size() - 1));
+        try {
+            return addToLoadedEntry(all.id(), all.delta());
+        } catch (ArithmeticException overflow) {
+            undo(rows.subList(0, rows.size() - 1));
+            throw overflow;
         }
     }
 
@@ -262,6 +288,29 @@ public final class WriteBack {
         return reads.totals(buckets, cached ? settings.readRefresh().toMillis() : -1);
     }
 
+    /**
+     * The top list of one bucket: the database's ranking ({@code stored}, asked for as many counters
+     * as it needs) with this node's unwritten deltas put in, nothing written first (see {@link
+     * TopLists}).
+     */
+    public List<CounterValue> top(
+            String namespace, Period period, long bucketStart, int limit, IntFunction<List<CounterValue>> stored) {
+        drainWindow();
+        List<BucketKey> pending = new ArrayList<>();
+        for (BucketKey bucket : cache.cache().dirtyKeys()) {
+            if (bucket.period() == period
+                    && bucket.bucketStart() == bucketStart
+                    && bucket.key().namespace().equals(namespace)) {
+                pending.add(bucket);
+            }
+        }
+        if (pending.isEmpty()) {
+            return stored.apply(limit);
+        }
+        List<CounterValue> ranked = stored.apply((int) Math.min(Integer.MAX_VALUE, (long) limit + pending.size()));
+        return TopLists.merge(ranked, reads.totals(pending, -1), limit);
+    }
+
     /** Totals of one counter's consecutive buckets, ending with {@code lastStart}, in one range read. */
     public Map<BucketKey, Long> rangeTotals(List<BucketKey> buckets, long lastStart) {
         drainWindow();
@@ -277,8 +326,25 @@ public final class WriteBack {
         }
     }
 
-    /** Rows were deleted: reload every cached value. */
-    public void invalidateAll() {
+    /**
+     * Deletes {@code key} at one point for this node's adds: while {@code delete} runs, no add of
+     * the counter is in progress here and no write-back pass runs. {@code delete} calls {@link
+     * #writeCounter} (outside any caller transaction), then deletes the rows, then {@link
+     * #discardCounter} once the deletion has committed.
+     */
+    public <T> T deleting(CounterKey key, Supplier<T> delete) {
+        return gate.delete(key, () -> engine.betweenPasses(delete));
+    }
+
+    /** Writes every delta of {@code key} that this node holds (within {@link #deleting}). */
+    public void writeCounter(CounterKey key) {
+        drainWindow();
+        cycle.run(true, bucket -> bucket.key().equals(key));
+    }
+
+    /** The rows of {@code key} were deleted: drops what could not be written, reloads cached values. */
+    public void discardCounter(CounterKey key) {
+        cycle.discard(key);
         reads.invalidateAll();
     }
 

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * The write-back thread and its triggers: a pass at least every {@link WriteBackConfig#maxDelay()},
@@ -85,6 +86,16 @@ final class WriteBackEngine {
             passLock.unlock();
         }
         cycle.unwritable.throwIfAny();
+    }
+
+    /** Runs {@code work} while no pass runs (it may run one itself, through {@code cycle}). */
+    <T> T betweenPasses(Supplier<T> work) {
+        passLock.lock();
+        try {
+            return work.get();
+        } finally {
+            passLock.unlock();
+        }
     }
 
     /** Stops the thread, then writes everything, retrying until {@link WriteBackConfig#closeTimeout()}. */
