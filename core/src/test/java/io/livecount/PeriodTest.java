@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -62,6 +66,66 @@ class PeriodTest {
             Instant oneAm = Instant.parse("2026-03-29T00:00:00Z"); // 01:00 CET
             assertThat(Period.HOUR.nextBucketStart(oneAm, BERLIN)).isEqualTo("2026-03-29T01:00:00Z"); // 03:00 CEST
         }
+    }
+
+    @Nested
+    @DisplayName("across a 30-minute DST change in Australia/Lord_Howe")
+    class HalfHourDst {
+
+        private static final ZoneId LORD_HOWE = ZoneId.of("Australia/Lord_Howe");
+
+        @Test
+        @DisplayName("on the fall-back night the repeated 01:30-02:00 is an HOUR bucket of its own")
+        void fallBack() {
+            Instant firstQuarterToTwo = Instant.parse("2026-04-04T14:45:00Z"); // 01:45 +11:00
+            Instant secondQuarterToTwo = Instant.parse("2026-04-04T15:15:00Z"); // 01:45 +10:30
+            Instant oneAm = Instant.parse("2026-04-04T14:00:00Z"); // 01:00 +11:00
+            Instant change = Instant.parse("2026-04-04T15:00:00Z"); // 02:00 +11:00 becomes 01:30 +10:30
+            Instant twoAm = Instant.parse("2026-04-04T15:30:00Z"); // 02:00 +10:30
+            assertThat(Period.HOUR.bucketStart(firstQuarterToTwo, LORD_HOWE)).isEqualTo(oneAm);
+            assertThat(Period.HOUR.nextBucketStart(oneAm, LORD_HOWE)).isEqualTo(change);
+            assertThat(Period.HOUR.bucketStart(secondQuarterToTwo, LORD_HOWE)).isEqualTo(change);
+            assertThat(Period.HOUR.nextBucketStart(change, LORD_HOWE)).isEqualTo(twoAm);
+            assertThat(Period.MINUTE.bucketStart(secondQuarterToTwo, LORD_HOWE)).isEqualTo(secondQuarterToTwo);
+            Instant day = Period.DAY.bucketStart(firstQuarterToTwo, LORD_HOWE);
+            assertThat(Duration.between(day, Period.DAY.nextBucketStart(day, LORD_HOWE)))
+                    .isEqualTo(Duration.ofMinutes(24 * 60 + 30));
+        }
+
+        @Test
+        @DisplayName("on the spring-forward night the hour after 02:00 is the 30-minute bucket 02:30-03:00")
+        void springForward() {
+            Instant oneAm = Instant.parse("2026-10-03T14:30:00Z"); // 01:00 +10:30
+            Instant change = Instant.parse("2026-10-03T15:30:00Z"); // 02:00 +10:30 becomes 02:30 +11:00
+            assertThat(Period.HOUR.nextBucketStart(oneAm, LORD_HOWE)).isEqualTo(change);
+            assertThat(Period.HOUR.bucketStart(Instant.parse("2026-10-03T15:45:00Z"), LORD_HOWE))
+                    .isEqualTo(change);
+            assertThat(Period.HOUR.nextBucketStart(change, LORD_HOWE)).isEqualTo("2026-10-03T16:00:00Z"); // 03:00
+        }
+    }
+
+    @ParameterizedTest(name = "{0} in {1}: {2}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "HOUR | Europe/Berlin       | 2026-10-25T01:00+02:00 2026-10-25T02:00+02:00 2026-10-25T02:00+01:00 2026-10-25T03:00+01:00",
+                "HOUR | Australia/Lord_Howe | 2026-04-05T01:00+11:00 2026-04-05T01:30+10:30 2026-04-05T02:00+10:30",
+                "HOUR | Australia/Lord_Howe | 2026-10-04T01:00+10:30 2026-10-04T02:30+11:00 2026-10-04T03:00+11:00",
+                "HOUR | Asia/Gaza           | 2010-03-27T00:00+02:00 2010-03-27T01:01+03:00 2010-03-27T02:00+03:00",
+                "HOUR | Asia/Kathmandu      | 2026-01-01T05:00+05:45 2026-01-01T06:00+05:45",
+                "DAY  | America/Sao_Paulo   | 2018-11-03T00:00-03:00 2018-11-04T01:00-02:00 2018-11-05T00:00-02:00",
+                "DAY  | Antarctica/Casey    | 2010-03-04T00:00+11:00 2010-03-05T00:00+11:00 2010-03-04T23:00+08:00 2010-03-05T00:00+08:00 2010-03-06T00:00+08:00",
+            })
+    @DisplayName("the examples of docs/counting-model.md are consecutive buckets")
+    void documentedExamples(Period period, ZoneId zone, String starts) {
+        List<Instant> expected = Arrays.stream(starts.split(" "))
+                .map(start -> OffsetDateTime.parse(start).toInstant())
+                .toList();
+        List<Instant> actual = new ArrayList<>(List.of(period.bucketStart(expected.get(0), zone)));
+        while (actual.size() < expected.size()) {
+            actual.add(period.nextBucketStart(actual.get(actual.size() - 1), zone));
+        }
+        assertThat(actual).containsExactlyElementsOf(expected);
     }
 
     @Test
