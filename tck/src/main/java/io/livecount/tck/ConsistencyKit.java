@@ -7,8 +7,13 @@ import io.livecount.CounterKey;
 import io.livecount.CounterOverflowException;
 import io.livecount.CounterService;
 import io.livecount.Period;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -28,6 +33,184 @@ import org.junit.jupiter.params.provider.MethodSource;
 public abstract class ConsistencyKit extends KitBase {
 
     private static final long NEAR_MAX = Long.MAX_VALUE - 3;
+
+    static void sleep(long millis) {
+        CounterCacheKit.sleep(millis);
+    }
+
+    @Nested
+    @DisplayName("deletes a counter at one point")
+    class DeleteRacingAdds {
+
+        private static final int ADDERS = 4;
+
+        /**
+         * {@code adders} threads add to one counter while another deletes it again and again; after
+         * flush() every period bucket holds the same value: no add was split by a delete.
+         */
+        private void race(CounterService adding, CounterService deleting, CounterKey key) throws InterruptedException {
+            AtomicBoolean running = new AtomicBoolean(true);
+            AtomicLong deletes = new AtomicLong();
+            Thread deleter = new Thread(() -> {
+                while (running.get()) {
+                    deleting.delete(key);
+                    deletes.incrementAndGet();
+                    sleep(2);
+                }
+            });
+            deleter.start();
+            try {
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+                Load.run(ADDERS, thread -> {
+                    while (System.nanoTime() < until) {
+                        adding.add(key, 1);
+                    }
+                });
+            } finally {
+                running.set(false);
+                deleter.join();
+            }
+            adding.flush();
+            deleting.flush();
+            assertThat(deletes.get()).isPositive();
+            long all = valueOf(key, "ALL");
+            for (Period period : List.of(Period.SECOND, Period.MINUTE, Period.HOUR, Period.DAY, Period.YEAR)) {
+                assertThat(valueOf(key, period.name())).as(period.name()).isEqualTo(all);
+            }
+            assertThat(adding.get(key)).isEqualTo(all);
+        }
+
+        private long valueOf(CounterKey key, String period) {
+            return database.queryLong("SELECT COALESCE(SUM(counter_value), 0) FROM livecount_counter WHERE ns = '"
+                    + key.namespace() + "' AND counter_name = '" + key.name() + "' AND period_type = '" + period
+                    + "'");
+        }
+
+        @Test
+        @DisplayName("FAST: every add is wholly before the delete (gone from every bucket) or wholly after")
+        void fast() throws InterruptedException {
+            CounterService counters = service(100_000, b -> b.maxDelay(Duration.ofMillis(10)));
+            race(counters, counters, new CounterKey(FAST_PERIODS, "deleted-fast"));
+        }
+
+        @Test
+        @DisplayName("FAST through the local window: the same")
+        void fastThroughWindow() throws InterruptedException {
+            CounterService counters =
+                    service(100_000, b -> b.maxDelay(Duration.ofMillis(10)).localWindow(Duration.ofMillis(2)));
+            race(counters, counters, new CounterKey(FAST_PERIODS, "deleted-window"));
+        }
+
+        @Test
+        @DisplayName("STRICT: the same")
+        void strict() throws InterruptedException {
+            CounterService counters = service(100, b -> b.maxDelay(Duration.ofMillis(10)));
+            race(counters, counters, new CounterKey(STRICT, "deleted-strict"));
+        }
+
+        @Test
+        @DisplayName("a delete writes only the counter's own deltas, not the whole backlog")
+        void writesOnlyItsCounter() {
+            CounterService counters = service(100, b -> b.maxDelay(Duration.ofHours(1)));
+            CounterKey gone = new CounterKey(FAST, "gone");
+            CounterKey other = new CounterKey(FAST, "other");
+            counters.add(gone, 1);
+            counters.add(other, 2);
+            assertThat(counters.delete(gone)).isTrue(); // it had an unwritten delta
+            assertThat(counters.get(gone)).isZero();
+            assertThat(counters.writeBackMetrics().pendingCounters()).isEqualTo(1);
+            assertThat(counters.writeBackMetrics().pendingTotal()).isEqualTo(2);
+            assertThat(inDatabase(other)).isZero();
+            counters.flush();
+            assertThat(inDatabase(gone)).isZero();
+            assertThat(inDatabase(other)).isEqualTo(2);
+        }
+
+        @Test
+        @DisplayName("a delete drops the deltas of its counter that cannot be written")
+        void dropsUnwritable() {
+            CounterKey key = new CounterKey(FAST_PERIODS, "near-max-deleted");
+            try (CounterService other = strictService(database.dataSource())) {
+                other.add(key, NEAR_MAX);
+            }
+            CounterService counters = service(100, b -> b.maxDelay(Duration.ofHours(1)));
+            counters.add(key, 2);
+            counters.add(key, 2);
+            assertThatThrownBy(counters::flush).isInstanceOf(CounterOverflowException.class);
+            assertThat(counters.delete(key)).isTrue();
+            assertThat(counters.writeBackMetrics().unwritableBuckets()).isZero();
+            assertThat(counters.writeBackMetrics().pendingTotal()).isZero();
+            counters.flush();
+            assertThat(database.queryLong(
+                            "SELECT COUNT(*) FROM livecount_counter WHERE counter_name = 'near-max-deleted'"))
+                    .isZero();
+        }
+    }
+
+    @Nested
+    @DisplayName("ranks top lists without writing first")
+    class TopWithoutFlush {
+
+        @Test
+        @DisplayName("top() puts unwritten deltas into the database's ranking and writes nothing")
+        void merges() {
+            CounterService counters = service(100, b -> b.maxDelay(Duration.ofHours(1)));
+            try (CounterService other = strictService(database.dataSource())) {
+                for (int i = 0; i < 5; i++) {
+                    other.add(new CounterKey(FAST, "stored" + i), 10 + i); // 10 ... 14
+                }
+            }
+            counters.add(new CounterKey(FAST, "stored0"), 10); // 20: from last to first
+            counters.add(new CounterKey(FAST, "fresh"), 13); // only in the cache
+            counters.add(new CounterKey(FAST, "stored4"), -5); // 9: out of the top 3
+            long statements = counters.writeBackMetrics().flushStatements();
+
+            assertThat(counters.top(FAST, Period.ALL, T0, 3))
+                    .extracting(v -> v.key().name() + "=" + v.value())
+                    .containsExactly("stored0=20", "fresh=13", "stored3=13");
+            assertThat(counters.writeBackMetrics().flushStatements()).isEqualTo(statements);
+            assertThat(counters.writeBackMetrics().pendingCounters()).isEqualTo(3);
+            assertThat(inDatabase(new CounterKey(FAST, "stored0"))).isEqualTo(10);
+        }
+
+        @Test
+        @DisplayName("a bad limit is refused before anything is written")
+        void badLimit() {
+            CounterService counters = service(100, b -> b.maxDelay(Duration.ofHours(1)));
+            counters.add(new CounterKey(FAST, "pending"), 1);
+            assertThatThrownBy(() -> counters.top(FAST, Period.ALL, T0, -1))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThat(counters.writeBackMetrics().pendingCounters()).isEqualTo(1);
+            assertThat(database.rowCount()).isZero();
+        }
+
+        @Test
+        @DisplayName("top() answers while a write-back waits on a row lock, without waiting for it")
+        void whileWriteBackIsBlocked() throws Exception {
+            CounterService counters = service(100, b -> b.maxDelay(Duration.ofMillis(20)));
+            CounterKey locked = new CounterKey(FAST, "locked");
+            try (CounterService other = strictService(database.dataSource())) {
+                other.add(locked, 5);
+            }
+            try (Connection holder = database.dataSource().getConnection()) {
+                holder.setAutoCommit(false);
+                try (Statement lock = holder.createStatement()) {
+                    lock.executeUpdate("UPDATE livecount_counter SET counter_value = counter_value"
+                            + " WHERE counter_name = 'locked'"); // holds the row lock until rollback
+                }
+                counters.add(locked, 1); // its write-back now waits for the lock
+                sleep(200);
+                long start = System.nanoTime();
+                assertThat(counters.top(FAST, Period.ALL, T0, 1))
+                        .extracting(v -> v.key().name() + "=" + v.value())
+                        .containsExactly("locked=6");
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+                holder.rollback();
+            }
+            counters.flush();
+            assertThat(inDatabase(locked)).isEqualTo(6);
+        }
+    }
 
     @Nested
     @DisplayName("treats a delta of 0 as a no-op")
