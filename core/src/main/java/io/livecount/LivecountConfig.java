@@ -97,7 +97,12 @@ public final class LivecountConfig {
         return username;
     }
 
-    public String password() {
+    /**
+     * For {@link Livecount} alone, which builds the pool with it: not public, so that neither this
+     * configuration nor {@link CounterService#config()} hands the password to anyone else. No
+     * {@code toString} includes it.
+     */
+    String password() {
         return password;
     }
 
@@ -180,7 +185,10 @@ public final class LivecountConfig {
             return this;
         }
 
-        /** A JDBC URL; Livecount builds a HikariCP pool of {@link #maxPoolSize} and closes it. */
+        /**
+         * A JDBC URL; Livecount builds a HikariCP pool of {@link #maxPoolSize} and closes it. The
+         * password is kept for that pool only: no public method of the configuration returns it.
+         */
         public Builder jdbcUrl(String jdbcUrl, String username, String password) {
             if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:")) {
                 throw new IllegalArgumentException("jdbcUrl must start with 'jdbc:', was " + quote(jdbcUrl));

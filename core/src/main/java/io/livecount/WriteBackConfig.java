@@ -1,13 +1,17 @@
 package io.livecount;
 
-import io.livecount.spi.CounterCache;
+import io.livecount.spi.CounterCacheFactory;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Immutable configuration of FAST mode: the cache that holds pending deltas and when they are
- * written back. Build it with {@link #builder(CounterCache)} and pass it to {@link
+ * Immutable configuration of FAST mode: how to make the cache that holds pending deltas, and when
+ * they are written back. Build it with {@link #builder(CounterCacheFactory)} and pass it to {@link
  * LivecountConfig.Builder#writeBack}. Errors name the setting and the value.
+ *
+ * <p><b>A value, not a resource.</b> It holds the cache's {@link CounterCacheFactory}, never a
+ * running cache: building, copying or sharing it starts nothing. Each service made from it creates
+ * its own cache from the factory when it starts and closes that cache when it closes.
  *
  * <p><b>Loss window.</b> A FAST add lives only in memory until its write-back commits. With the
  * in-process caches (Ehcache), a crash of the JVM loses the adds of about the last {@link
@@ -30,7 +34,7 @@ public final class WriteBackConfig {
         WRITE_THROUGH
     }
 
-    private final CounterCache cache;
+    private final CounterCacheFactory cacheFactory;
     private final Duration maxDelay;
     private final long flushThreshold;
     private final int maxDirtyCounters;
@@ -42,7 +46,7 @@ public final class WriteBackConfig {
     private final int parallelStatements;
 
     private WriteBackConfig(Builder b) {
-        this.cache = b.cache;
+        this.cacheFactory = b.cacheFactory;
         this.maxDelay = b.maxDelay;
         this.flushThreshold = b.flushThreshold;
         this.maxDirtyCounters = b.maxDirtyCounters;
@@ -54,13 +58,17 @@ public final class WriteBackConfig {
         this.parallelStatements = b.parallelStatements;
     }
 
-    /** A builder for FAST mode over {@code cache}; the service closes the cache when it closes. */
-    public static Builder builder(CounterCache cache) {
-        return new Builder(Objects.requireNonNull(cache, "cache"));
+    /**
+     * A builder for FAST mode on caches made by {@code cacheFactory}, with the defaults below; for
+     * example {@code WriteBackConfig.builder(EhcacheCounterCache.builder().factory())}.
+     */
+    public static Builder builder(CounterCacheFactory cacheFactory) {
+        return new Builder(Objects.requireNonNull(cacheFactory, "cacheFactory"));
     }
 
-    public CounterCache cache() {
-        return cache;
+    /** Makes the cache: each service calls it once at start-up, and closes the cache it got. */
+    public CounterCacheFactory cacheFactory() {
+        return cacheFactory;
     }
 
     /** Longest time a delta waits in the cache before its write-back starts. */
@@ -109,7 +117,7 @@ public final class WriteBackConfig {
 
     /** Mutable, not thread-safe builder of {@link WriteBackConfig}. */
     public static final class Builder {
-        private final CounterCache cache;
+        private final CounterCacheFactory cacheFactory;
         private Duration maxDelay = Duration.ofSeconds(1);
         private long flushThreshold = 0;
         private int maxDirtyCounters = 100_000;
@@ -120,8 +128,8 @@ public final class WriteBackConfig {
         private Duration closeTimeout = Duration.ofSeconds(30);
         private int parallelStatements = 2;
 
-        private Builder(CounterCache cache) {
-            this.cache = cache;
+        private Builder(CounterCacheFactory cacheFactory) {
+            this.cacheFactory = cacheFactory;
         }
 
         /** 10 ms to 1 hour; default 1 s. */

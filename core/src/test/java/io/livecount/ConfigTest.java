@@ -84,8 +84,8 @@ class ConfigTest {
     @Test
     @DisplayName("write-back settings out of range are named with their value")
     void writeBackRanges() {
-        assertThatThrownBy(() -> WriteBackConfig.builder(null)).hasMessage("cache");
-        WriteBackConfig.Builder writeBack = WriteBackConfig.builder(new UnusedCache());
+        assertThatThrownBy(() -> WriteBackConfig.builder(null)).hasMessage("cacheFactory");
+        WriteBackConfig.Builder writeBack = WriteBackConfig.builder(UnusedCache::new);
         assertThatThrownBy(() -> writeBack.maxDelay(Duration.ofMillis(5)))
                 .hasMessage("maxDelay must be between PT0.01S and PT1H, was PT0.005S");
         assertThatThrownBy(() -> writeBack.flushThreshold(-1))
@@ -104,7 +104,7 @@ class ConfigTest {
                         .maxBacklog(100, WriteBackConfig.BacklogPolicy.FAIL_FAST)
                         .build())
                 .hasMessage("maxBacklog (100) must be at least maxDirtyCounters (100000)");
-        WriteBackConfig defaults = WriteBackConfig.builder(new UnusedCache()).build();
+        WriteBackConfig defaults = WriteBackConfig.builder(UnusedCache::new).build();
         assertThat(defaults.maxDelay()).isEqualTo(Duration.ofSeconds(1));
         assertThat(defaults.localWindow()).isZero();
         assertThat(defaults.backlogPolicy()).isEqualTo(WriteBackConfig.BacklogPolicy.BLOCK);

@@ -4,7 +4,7 @@ import com.hazelcast.core.HazelcastInstance;
 import io.livecount.CounterService;
 import io.livecount.WriteBackConfig;
 import io.livecount.hazelcast.HazelcastCounterCache;
-import io.livecount.spi.CounterCache;
+import io.livecount.spi.CounterCacheFactory;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,11 +43,11 @@ final class FastHazelcastScenario extends WriteBackScenario {
     }
 
     @Override
-    CounterCache newCache() {
+    CounterCacheFactory cacheFactory() {
         return HazelcastCounterCache.builder()
                 .instance(members.first())
                 .mapName("bench-fast-" + (++runs))
-                .build();
+                .factory();
     }
 
     @Override
@@ -58,7 +58,7 @@ final class FastHazelcastScenario extends WriteBackScenario {
             otherNodes.add(createService(HazelcastCounterCache.builder()
                     .instance(member)
                     .mapName("bench-fast-" + runs)
-                    .build()));
+                    .factory()));
         }
     }
 

@@ -8,7 +8,7 @@ import io.livecount.LivecountConfig;
 import io.livecount.NamespaceSettings;
 import io.livecount.WriteBackConfig;
 import io.livecount.ehcache.EhcacheCounterCache;
-import io.livecount.spi.CounterCache;
+import io.livecount.spi.CounterCacheFactory;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -40,12 +40,12 @@ abstract class WriteBackScenario implements Scenario {
         this.maxDelay = maxDelay;
     }
 
-    /** The write-back settings of this scenario, on top of {@link #newCache} and the {@code maxDelay}. */
+    /** The write-back settings of this scenario, on top of {@link #cacheFactory} and the {@code maxDelay}. */
     abstract WriteBackConfig.Builder configure(WriteBackConfig.Builder writeBack);
 
     /** The cache of a new run: a 100,000-entry Ehcache unless the scenario says otherwise. */
-    CounterCache newCache() {
-        return EhcacheCounterCache.builder().heapEntries(100_000).build();
+    CounterCacheFactory cacheFactory() {
+        return EhcacheCounterCache.builder().heapEntries(100_000).factory();
     }
 
     /** Call last in the subclass constructor: creates livecount_counter if missing. */
@@ -54,11 +54,11 @@ abstract class WriteBackScenario implements Scenario {
     }
 
     private CounterService create() {
-        return createService(newCache());
+        return createService(cacheFactory());
     }
 
-    /** A FAST service of this scenario on {@code cache}. */
-    final CounterService createService(CounterCache cache) {
+    /** A FAST service of this scenario on a cache from {@code cache}, which the service creates and closes. */
+    final CounterService createService(CounterCacheFactory cache) {
         return Livecount.create(LivecountConfig.builder()
                 .dataSource(dataSource)
                 .namespace(namespace, NamespaceSettings.of().withMode(ConsistencyMode.FAST))

@@ -1,6 +1,6 @@
 package io.livecount.ehcache;
 
-import io.livecount.spi.CounterCache;
+import io.livecount.spi.CounterCacheFactory;
 import io.livecount.spi.CounterCacheProvider;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +25,7 @@ public final class EhcacheCacheProvider implements CounterCacheProvider {
     }
 
     @Override
-    public CounterCache create(Map<String, String> settings) {
+    public CounterCacheFactory factory(Map<String, String> settings) {
         refuseUnknownSettings(settings);
         EhcacheCounterCache.Builder builder = EhcacheCounterCache.builder();
         if (settings.containsKey(HEAP_ENTRIES)) {
@@ -34,7 +34,7 @@ public final class EhcacheCacheProvider implements CounterCacheProvider {
         if (settings.containsKey(OFF_HEAP_MB)) {
             builder.offHeapMegabytes(number(OFF_HEAP_MB, settings.get(OFF_HEAP_MB)));
         }
-        return builder.build();
+        return builder.factory();
     }
 
     private static long number(String setting, String value) {

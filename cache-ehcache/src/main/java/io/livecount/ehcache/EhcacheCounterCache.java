@@ -15,8 +15,10 @@ import org.ehcache.config.builders.ResourcePoolsBuilder;
 import org.ehcache.config.units.MemoryUnit;
 
 /**
- * FAST mode's cache on Ehcache 3, in this JVM. Create one per service with {@link #builder()} and
- * pass it to {@code WriteBackConfig.builder(cache)}; the service closes it.
+ * FAST mode's cache on Ehcache 3, in this JVM. Configure it with {@link #builder()} and pass the
+ * builder's {@link Builder#factory() factory()} to {@code WriteBackConfig.builder(...)}: each
+ * service then creates its own cache at start-up and closes it when it closes. {@link
+ * Builder#build()} creates a cache at once, for use outside a service; whoever calls it closes it.
  *
  * <p><b>Where entries live.</b> Clean entries (the database value of a counter bucket, nothing
  * pending) are in an Ehcache cache bounded by {@link Builder#heapEntries} (plus an optional
@@ -40,10 +42,11 @@ public final class EhcacheCounterCache implements CounterCache {
     private final ConcurrentHashMap<BucketKey, CounterEntry> dirty = new ConcurrentHashMap<>();
     private final Object[] stripes = new Object[STRIPES];
 
-    private EhcacheCounterCache(Builder builder) {
-        ResourcePoolsBuilder pools = ResourcePoolsBuilder.heap(builder.heapEntries);
-        if (builder.offHeapMegabytes > 0) {
-            pools = pools.offheap(builder.offHeapMegabytes, MemoryUnit.MB);
+    /** Made by {@link EhcacheCacheFactory#create()}. */
+    EhcacheCounterCache(EhcacheCacheFactory settings) {
+        ResourcePoolsBuilder pools = ResourcePoolsBuilder.heap(settings.heapEntries());
+        if (settings.offHeapMegabytes() > 0) {
+            pools = pools.offheap(settings.offHeapMegabytes(), MemoryUnit.MB);
         }
         this.alias = "livecount-" + INSTANCES.incrementAndGet();
         this.manager = CacheManagerBuilder.newCacheManagerBuilder()
@@ -125,6 +128,7 @@ public final class EhcacheCounterCache implements CounterCache {
         return dirty.mappingCount();
     }
 
+    /** Closes the Ehcache cache manager this cache created. */
     @Override
     public void close() {
         manager.close();
@@ -183,8 +187,14 @@ public final class EhcacheCounterCache implements CounterCache {
             return this;
         }
 
+        /** An immutable factory with these settings, for {@code WriteBackConfig.builder(...)}. */
+        public EhcacheCacheFactory factory() {
+            return new EhcacheCacheFactory(heapEntries, offHeapMegabytes);
+        }
+
+        /** A new cache with these settings, owned by the caller; same as {@code factory().create()}. */
         public EhcacheCounterCache build() {
-            return new EhcacheCounterCache(this);
+            return factory().create();
         }
     }
 

@@ -33,7 +33,7 @@ class FastQuickStartTest {
         try (CounterService counters =
                 Livecount.create(config.writeBack(WriteBackConfig.builder(EhcacheCounterCache.builder()
                                         .heapEntries(200_000)
-                                        .build())
+                                        .factory())
                                 .maxDelay(Duration.ofSeconds(1))
                                 .build())
                         .build())) {

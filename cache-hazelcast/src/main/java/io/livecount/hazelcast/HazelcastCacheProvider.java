@@ -4,7 +4,7 @@ import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
-import io.livecount.spi.CounterCache;
+import io.livecount.spi.CounterCacheFactory;
 import io.livecount.spi.CounterCacheProvider;
 import java.io.FileNotFoundException;
 import java.time.Duration;
@@ -15,13 +15,15 @@ import java.util.Set;
  * {@link HazelcastCounterCache} by name, {@code hazelcast}, for configuration by text. Settings:
  *
  * <ul>
- *   <li>{@code instance-name}: use the running member or client of that name (the application
- *       started it and shuts it down);
- *   <li>{@code config-file}: otherwise start an embedded member from this XML or YAML file
+ *   <li>{@code instance-name}: use the running member or client of that name, which must be
+ *       running when the settings are read (the application started it and shuts it down; the
+ *       cache never does);
+ *   <li>{@code config-file}: otherwise each cache starts an embedded member from this XML or YAML
+ *       file, read when the settings are read
  *       ({@code classpath:name} for a resource);
  *       without either, from Hazelcast's own lookup ({@code -Dhazelcast.config}, {@code
  *       hazelcast.xml}/{@code .yaml} in the working directory or on the class path, else its
- *       defaults). A started member is shut down with the service.
+ *       defaults). A started member is shut down with its cache, that is with the service.
  *   <li>{@code map-name} (default {@value HazelcastCounterCache#DEFAULT_MAP}) and {@code
  *       clean-entry-ttl-seconds} (default 600, 0 for never).
  * </ul>
@@ -45,7 +47,7 @@ public final class HazelcastCacheProvider implements CounterCacheProvider {
     }
 
     @Override
-    public CounterCache create(Map<String, String> settings) {
+    public CounterCacheFactory factory(Map<String, String> settings) {
         refuseUnknownSettings(settings);
         if (settings.containsKey(INSTANCE_NAME) && settings.containsKey(CONFIG_FILE)) {
             throw new IllegalArgumentException("give either " + INSTANCE_NAME + " ('" + settings.get(INSTANCE_NAME)
@@ -63,7 +65,7 @@ public final class HazelcastCacheProvider implements CounterCacheProvider {
         } else {
             builder.startMember(config(settings.get(CONFIG_FILE)));
         }
-        return builder.build();
+        return builder.factory();
     }
 
     private static HazelcastInstance running(String name) {

@@ -24,9 +24,11 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * FAST mode's cache on a Hazelcast {@link IMap} shared by every node of an application: create one
- * per service with {@link #builder()} and pass it to {@code WriteBackConfig.builder(cache)}; the
- * service closes it.
+ * FAST mode's cache on a Hazelcast {@link IMap} shared by every node of an application. Configure
+ * it with {@link #builder()} and pass the builder's {@link Builder#factory() factory()} to {@code
+ * WriteBackConfig.builder(...)}: each service then creates its own cache at start-up and closes it
+ * when it closes. Closing a cache shuts down the member it started ({@link Builder#startMember}),
+ * never an instance the application gave ({@link Builder#instance}).
  *
  * <p><b>Atomicity.</b> Every change of an entry (an add, a write-back taking or completing its
  * deltas, a loaded value) runs as an entry processor on the partition that owns the key, so the
@@ -76,21 +78,23 @@ public final class HazelcastCounterCache implements EntryProcessingCache {
     private final DirtyCount dirtyCount;
     private final EntryCalls calls;
 
-    private HazelcastCounterCache(Builder builder) {
-        this.ownsInstance = builder.config != null;
-        this.instance = ownsInstance ? Hazelcast.newHazelcastInstance(builder.config) : builder.instance;
+    /** Made by {@link HazelcastCacheFactory#create()}, the one place that decides who owns the instance. */
+    HazelcastCounterCache(HazelcastCacheFactory settings) {
+        this.ownsInstance = settings.startsMember();
+        this.instance = ownsInstance ? Hazelcast.newHazelcastInstance(settings.memberConfig()) : settings.instance();
         this.onMember = instance.getLocalEndpoint() instanceof Member;
         try {
-            MapPreparation.prepare(instance, builder.mapName, onMember);
+            MapPreparation.prepare(instance, settings.mapName(), onMember);
         } catch (RuntimeException refused) {
             if (ownsInstance) {
                 instance.shutdown();
             }
             throw refused;
         }
-        this.map = instance.getMap(builder.mapName);
-        this.sweeper =
-                builder.cleanEntryTtl.isZero() ? null : new CleanEntrySweeper(map, onMember, builder.cleanEntryTtl);
+        this.map = instance.getMap(settings.mapName());
+        this.sweeper = settings.cleanEntryTtl().isZero()
+                ? null
+                : new CleanEntrySweeper(map, onMember, settings.cleanEntryTtl());
         this.dirtyCount = new DirtyCount(() -> dirtyKeys().size()); // which also tells the count
         this.calls = new EntryCalls(map, dirtyCount, onMember ? PauseGuard.of(instance) : null);
     }
@@ -195,7 +199,8 @@ public final class HazelcastCounterCache implements EntryProcessingCache {
 
         /**
          * Work on an instance the application manages: a member, or a client of a separate cluster.
-         * The cache does not shut it down. Exclusive with {@link #startMember}.
+         * No cache shuts it down: the application does, after closing the service. Exclusive with
+         * {@link #startMember}.
          */
         public Builder instance(HazelcastInstance instance) {
             this.instance = Objects.requireNonNull(instance, "instance");
@@ -204,8 +209,8 @@ public final class HazelcastCounterCache implements EntryProcessingCache {
         }
 
         /**
-         * Start an embedded member from {@code config} when the cache is built, and shut it down
-         * when the cache is closed. The map gets backup-count 1 (synchronous) unless the config
+         * Start an embedded member from {@code config} each time a cache is created, owned by that
+         * cache: closing the cache (the service's {@code close()}) shuts it down. The map gets backup-count 1 (synchronous) unless the config
          * names it, and {@code hazelcast.operation.fail.on.indeterminate.state=true} unless the
          * config sets that property (see {@link #FAIL_ON_INDETERMINATE}; the given config is changed). Exclusive with {@link #instance}.
          */
@@ -244,16 +249,26 @@ public final class HazelcastCounterCache implements EntryProcessingCache {
         }
 
         /**
-         * The cache; starts the member if {@link #startMember} was given.
+         * An immutable factory with these settings, for {@code WriteBackConfig.builder(...)}. It
+         * keeps the {@code Config} given to {@link #startMember}: do not change that afterwards.
+         *
+         * @throws IllegalStateException if neither an instance nor a config was given
+         */
+        public HazelcastCacheFactory factory() {
+            if (instance == null && config == null) {
+                throw new IllegalStateException("give either instance(...) or startMember(config)");
+            }
+            return new HazelcastCacheFactory(instance, config, mapName, cleanEntryTtl);
+        }
+
+        /**
+         * A new cache, owned by the caller; same as {@code factory().create()}.
          *
          * @throws IllegalStateException if neither an instance nor a config was given
          * @throws IllegalArgumentException if the map is configured to evict or expire idle entries
          */
         public HazelcastCounterCache build() {
-            if (instance == null && config == null) {
-                throw new IllegalStateException("give either instance(...) or startMember(config)");
-            }
-            return new HazelcastCounterCache(this);
+            return factory().create();
         }
     }
 

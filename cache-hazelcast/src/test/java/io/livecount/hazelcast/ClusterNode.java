@@ -16,6 +16,7 @@ import io.livecount.Period;
 import io.livecount.WriteBackConfig;
 import io.livecount.hazelcast.internal.CounterBucket;
 import io.livecount.spi.BucketKey;
+import io.livecount.spi.CounterCacheFactory;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -29,6 +30,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -85,11 +87,16 @@ public final class ClusterNode {
         if (args[3].equals("protect")) {
             LivecountMaps.protectAgainstSplitBrain(config, MAP, 2);
         }
-        HazelcastCounterCache cache = HazelcastCounterCache.builder()
+        HazelcastCacheFactory factory = HazelcastCounterCache.builder()
                 .startMember(config)
                 .mapName(MAP)
                 .cleanEntryTtl(Duration.ofSeconds(1)) // clean entries keep leaving: reads load across members
-                .build();
+                .factory();
+        AtomicReference<HazelcastCounterCache> started = new AtomicReference<>(); // the service's cache
+        CounterCacheFactory cache = () -> {
+            started.set(factory.create());
+            return started.get();
+        };
         HikariConfig pool = new HikariConfig();
         pool.setJdbcUrl(args[0]);
         pool.setUsername(args[1]);
@@ -102,7 +109,7 @@ public final class ClusterNode {
                         .maxDelay(Duration.ofMillis(100))
                         .build())
                 .build());
-        new ClusterNode(counters, cache).serve();
+        new ClusterNode(counters, started.get()).serve();
     }
 
     private void serve() throws Exception {

@@ -57,7 +57,7 @@ class CrossMemberTest {
                                         .instance(member)
                                         .mapName(map)
                                         .cleanEntryTtl(Duration.ofSeconds(1))
-                                        .build())
+                                        .factory())
                                 .maxDelay(Duration.ofMillis(30))
                                 .build())
                         .build()));

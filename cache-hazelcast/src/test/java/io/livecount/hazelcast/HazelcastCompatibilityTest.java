@@ -1,6 +1,6 @@
 package io.livecount.hazelcast;
 
-import io.livecount.spi.CounterCache;
+import io.livecount.spi.CounterCacheFactory;
 import io.livecount.tck.CounterCacheKit;
 import io.livecount.testing.TestDatabase;
 import java.util.List;
@@ -31,7 +31,7 @@ public class HazelcastCompatibilityTest extends CounterCacheKit {
     }
 
     @Override
-    protected CounterCache newCache(int capacity) {
-        return caches.newCache(capacity);
+    protected CounterCacheFactory cacheFactory(int capacity) {
+        return caches.cacheFactory(capacity);
     }
 }

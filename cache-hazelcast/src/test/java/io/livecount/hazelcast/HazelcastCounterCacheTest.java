@@ -257,16 +257,21 @@ class HazelcastCounterCacheTest {
         void provider() {
             HazelcastCacheProvider provider = new HazelcastCacheProvider();
             HazelcastInstance member = TestMembers.shared();
-            try (var cache = provider.create(Map.of("instance-name", member.getName(), "map-name", "by-name"))) {
+            var factory = provider.factory(Map.of("instance-name", member.getName(), "map-name", "by-name"));
+            assertThat(factory.toString()).contains("by-name").contains(member.getName());
+            try (var cache = factory.create()) {
                 assertThat(cache.toString()).contains("by-name").contains(member.getName());
             }
-            assertThatThrownBy(() -> provider.create(Map.of("instance-name", "nobody")))
+            assertThat(member.getLifecycleService().isRunning())
+                    .as("the application's member after its cache closed")
+                    .isTrue();
+            assertThatThrownBy(() -> provider.factory(Map.of("instance-name", "nobody")))
                     .hasMessageContaining("'nobody'");
-            assertThatThrownBy(() -> provider.create(Map.of("ttl", "5"))).hasMessageContaining("[ttl]");
-            assertThatThrownBy(() -> provider.create(
+            assertThatThrownBy(() -> provider.factory(Map.of("ttl", "5"))).hasMessageContaining("[ttl]");
+            assertThatThrownBy(() -> provider.factory(
                             Map.of("instance-name", member.getName(), "clean-entry-ttl-seconds", "ten")))
                     .hasMessageContaining("'ten'");
-            assertThatThrownBy(() -> provider.create(Map.of("config-file", "/nonexistent/hz.yaml")))
+            assertThatThrownBy(() -> provider.factory(Map.of("config-file", "/nonexistent/hz.yaml")))
                     .hasMessageContaining("/nonexistent/hz.yaml");
         }
     }

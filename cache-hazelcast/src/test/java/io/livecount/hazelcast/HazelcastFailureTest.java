@@ -1,6 +1,6 @@
 package io.livecount.hazelcast;
 
-import io.livecount.spi.CounterCache;
+import io.livecount.spi.CounterCacheFactory;
 import io.livecount.tck.FailureKit;
 import io.livecount.testing.TestDatabase;
 import java.util.List;
@@ -22,7 +22,7 @@ public class HazelcastFailureTest extends FailureKit {
     }
 
     @Override
-    protected CounterCache newCache(int capacity) {
-        return caches.newCache(capacity);
+    protected CounterCacheFactory cacheFactory(int capacity) {
+        return caches.cacheFactory(capacity);
     }
 }

@@ -33,9 +33,10 @@ final class KitCaches {
         cachesInTest = 0;
     }
 
-    HazelcastCounterCache newCache(int capacity) {
+    /** The factory of the test's next node: the kit asks for one per service. */
+    HazelcastCacheFactory cacheFactory(int capacity) {
         if (map == null) {
-            nextTest(); // a crash child calls newCache on a kit that runs no test
+            nextTest(); // a crash child calls cacheFactory on a kit that runs no test
         }
         HazelcastCounterCache.Builder builder = HazelcastCounterCache.builder()
                 .mapName(map)
@@ -45,6 +46,6 @@ final class KitCaches {
         } else {
             builder.startMember(TestMembers.config());
         }
-        return builder.build();
+        return builder.factory();
     }
 }

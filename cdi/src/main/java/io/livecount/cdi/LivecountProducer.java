@@ -6,8 +6,8 @@ import io.livecount.LivecountConfig;
 import io.livecount.cdi.internal.ConfigReader;
 import io.livecount.cdi.internal.SettingsSource;
 import io.livecount.jta.JtaTransactions;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.inject.Any;
@@ -16,6 +16,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.literal.NamedLiteral;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -33,6 +34,12 @@ import javax.sql.DataSource;
  * system properties and {@code livecount.properties}). The service is created at start-up, so a
  * wrong or missing setting fails the deployment with a message naming the key.
  *
+ * <p><b>Who owns what.</b> The configuration is read once per container ({@code @Singleton}) and
+ * is a plain value: injecting or looking it up creates nothing. The service creates the FAST cache
+ * from the configuration's factory and its pool from a JDBC URL, and closes both. A persistence
+ * unit that this producer had to bootstrap (no bean of that unit) is closed after the service;
+ * data sources, persistence units and Hazelcast instances of the application are never closed.
+ *
  * <p>To replace the configuration, write your own {@code @Produces @Alternative @Priority(1)
  * LivecountConfig} method; to replace the service, the same for {@code CounterService}.
  *
@@ -42,46 +49,72 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class LivecountProducer {
 
+    private static final System.Logger LOG = System.getLogger(LivecountProducer.class.getName());
+
+    /** What reading the configuration created (a bootstrapped persistence unit): closed after the service. */
     private final List<AutoCloseable> owned = new CopyOnWriteArrayList<>();
+
+    private volatile boolean serviceCreated;
 
     @Inject
     @Any
     Instance<Object> beans;
 
-    /** The configuration read from the {@code livecount.*} settings. */
+    /**
+     * The configuration read from the {@code livecount.*} settings, once per container. {@code
+     * Singleton} rather than {@code ApplicationScoped}: the class is final and cannot be proxied.
+     */
     @Produces
-    @Dependent
+    @Singleton
     public LivecountConfig livecountConfig() {
-        return ConfigReader.read(SettingsSource.detect(), new ApplicationResources());
+        try {
+            return ConfigReader.read(SettingsSource.detect(), new ApplicationResources());
+        } catch (RuntimeException e) {
+            closeOwned(); // no configuration, so nobody else will use what reading it bootstrapped
+            throw e;
+        }
     }
 
     /** The application's counter service. */
     @Produces
     @ApplicationScoped
     public CounterService counterService(LivecountConfig config) {
-        return Livecount.create(config);
+        CounterService service = Livecount.create(config);
+        serviceCreated = true;
+        return service;
     }
 
-    /** Writes pending FAST deltas and closes the service, then what the configuration opened. */
+    /** Writes pending FAST deltas and closes the service, then what reading the configuration opened. */
     public void close(@Disposes CounterService service) {
         try {
             service.close();
         } finally {
-            for (AutoCloseable resource : owned) {
-                try {
-                    resource.close();
-                } catch (Exception e) {
-                    System.getLogger(LivecountProducer.class.getName())
-                            .log(System.Logger.Level.WARNING, "closing " + resource + " failed", e);
-                }
-            }
-            owned.clear();
+            closeOwned();
+        }
+    }
+
+    /** Without a service (replaced, or it failed to start), nothing uses what the configuration opened. */
+    @PreDestroy
+    void closeUnused() {
+        if (!serviceCreated) {
+            closeOwned();
         }
     }
 
     /** Creates the service at start-up: bad settings fail the deployment, not the first request. */
     void startUp(@Observes Startup startup, CounterService service) {
         service.config();
+    }
+
+    private void closeOwned() {
+        for (AutoCloseable resource : owned) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.WARNING, "closing " + resource + " failed", e);
+            }
+        }
+        owned.clear();
     }
 
     /** What settings can refer to: CDI beans first, then JNDI, then Jakarta Persistence bootstrap. */
@@ -119,7 +152,7 @@ public class LivecountProducer {
             }
             try {
                 EntityManagerFactory created = Persistence.createEntityManagerFactory(unitName);
-                owned.add(created::close);
+                owned.add(created::close); // ours: closed after the service that uses it
                 return created;
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException(

@@ -3,6 +3,8 @@ package io.livecount.cdi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hazelcast.cluster.Address;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
 import io.livecount.ConsistencyMode;
 import io.livecount.CounterKey;
 import io.livecount.CounterService;
@@ -11,7 +13,7 @@ import io.livecount.cdi.testing.ClickCounter;
 import io.livecount.cdi.testing.MapCacheProvider;
 import io.livecount.cdi.testing.Settings;
 import io.livecount.ehcache.EhcacheCounterCache;
-import io.livecount.hazelcast.HazelcastCounterCache;
+import io.livecount.hazelcast.HazelcastCacheFactory;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -68,7 +70,8 @@ class CdiInjectionTest {
             assertThat(counters.config().zone()).isEqualTo(ZoneId.of("Europe/Paris"));
             assertThat(counters.config().namespace("clicks").periods())
                     .containsExactlyInAnyOrder(Period.HOUR, Period.DAY, Period.ALL);
-            assertThat(counters.config().writeBack().cache()).isInstanceOf(EhcacheCounterCache.class);
+            assertThat(counters.config().writeBack().cacheFactory())
+                    .isEqualTo(EhcacheCounterCache.builder().heapEntries(5000).factory());
             assertThat(counters.config().writeBack().maxDelay()).isEqualTo(Duration.ofMillis(250));
 
             counters.flush();
@@ -101,9 +104,7 @@ class CdiInjectionTest {
         void countsThroughTheOtherProvider() throws SQLException {
             clicks.click(URL);
             clicks.click(URL);
-            assertThat(counters.config().writeBack().cache())
-                    .isInstanceOf(MapCacheProvider.MapCache.class)
-                    .hasToString("MapCache[swapped]");
+            assertThat(counters.config().writeBack().cacheFactory()).isEqualTo(new MapCacheProvider.Factory("swapped"));
             assertThat(counters.config().modeOf("clicks")).isEqualTo(ConsistencyMode.FAST);
             assertThat(counters.config().defaultMode()).isEqualTo(ConsistencyMode.STRICT);
             assertThat(clicks.clicks(URL)).isEqualTo(2);
@@ -141,13 +142,14 @@ class CdiInjectionTest {
             }
             clicks.click(URL + "other");
 
-            assertThat(counters.config().writeBack().cache()).isInstanceOf(HazelcastCounterCache.class);
-            HazelcastCounterCache cache =
-                    (HazelcastCounterCache) counters.config().writeBack().cache();
-            assertThat(cache.instance().getConfig().getClusterName())
-                    .as("the member was started from the test's YAML")
-                    .isEqualTo("livecount-cdi-test");
-            Address address = cache.instance().getCluster().getLocalMember().getAddress();
+            assertThat(counters.config().writeBack().cacheFactory())
+                    .isInstanceOfSatisfying(HazelcastCacheFactory.class, factory -> assertThat(factory.startsMember())
+                            .isTrue());
+            HazelcastInstance member = Hazelcast.getAllHazelcastInstances().stream()
+                    .filter(hz -> hz.getConfig().getClusterName().equals("livecount-cdi-test"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no member started from the test's YAML"));
+            Address address = member.getCluster().getLocalMember().getAddress();
             assertThat(address.getHost()).isEqualTo("127.0.0.1");
             assertThat(address.getPort()).isBetween(5901, 5920);
             assertThat(clicks.clicks(URL)).isEqualTo(5);

@@ -47,7 +47,7 @@ class JtaTransactionTest extends DatabaseTest {
                 .joinTransactions(JtaTransactions.of(Jta.TSR))
                 .namespace(STRICT.namespace(), NamespaceSettings.of(Period.HOUR).withMode(ConsistencyMode.STRICT))
                 .namespace(FAST.namespace(), NamespaceSettings.of(Period.HOUR).withMode(ConsistencyMode.FAST))
-                .writeBack(WriteBackConfig.builder(EhcacheCounterCache.builder().build())
+                .writeBack(WriteBackConfig.builder(EhcacheCounterCache.builder().factory())
                         .maxDelay(Duration.ofMillis(50)) // write-backs run while the transactions do
                         .build());
     }

@@ -7,7 +7,7 @@ import io.livecount.CounterService;
 import io.livecount.cdi.internal.SettingsSource;
 import io.livecount.cdi.testing.ClickCounter;
 import io.livecount.cdi.testing.Settings;
-import io.livecount.ehcache.EhcacheCounterCache;
+import io.livecount.ehcache.EhcacheCacheFactory;
 import jakarta.inject.Inject;
 import java.util.Map;
 import org.jboss.weld.junit5.EnableWeld;
@@ -38,7 +38,7 @@ class MicroProfileConfigTest {
     void readsMicroProfileConfig() {
         assertThat(SettingsSource.detect().description()).isEqualTo("MicroProfile Config");
         assertThat(counters.config().defaultMode()).isEqualTo(ConsistencyMode.FAST);
-        assertThat(counters.config().writeBack().cache()).isInstanceOf(EhcacheCounterCache.class);
+        assertThat(counters.config().writeBack().cacheFactory()).isInstanceOf(EhcacheCacheFactory.class);
         clicks.click("https://example.org/");
         assertThat(clicks.clicks("https://example.org/")).isEqualTo(1);
     }

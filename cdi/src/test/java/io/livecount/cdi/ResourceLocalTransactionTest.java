@@ -34,7 +34,7 @@ class ResourceLocalTransactionTest extends DatabaseTest {
     @Override
     protected LivecountConfig.Builder configure(LivecountConfig.Builder builder) {
         return builder.namespace("rl", NamespaceSettings.of(Period.DAY))
-                .writeBack(WriteBackConfig.builder(EhcacheCounterCache.builder().build())
+                .writeBack(WriteBackConfig.builder(EhcacheCounterCache.builder().factory())
                         .build());
     }
 

@@ -44,7 +44,11 @@ public interface CounterCache extends AutoCloseable {
     /** How many entries are dirty now. */
     long dirtyCount();
 
-    /** Releases the cache's resources. Called by the service's {@code close()} after the last write-back. */
+    /**
+     * Releases what the cache created. Called once, by the service that got the cache from its
+     * {@link CounterCacheFactory}, after the last write-back. Leaves alone what the application
+     * gave the factory (a running instance the cache only uses).
+     */
     @Override
     void close();
 }

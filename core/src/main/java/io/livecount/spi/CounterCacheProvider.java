@@ -5,8 +5,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Makes a {@link CounterCache} from settings given as text, so that an application picks its cache
- * provider by configuration alone (the {@code livecount-cdi} module's {@code livecount.cache} key).
+ * Makes a {@link CounterCacheFactory} from settings given as text, so that an application picks its
+ * cache provider by configuration alone (the {@code livecount-cdi} module's {@code livecount.cache}
+ * key).
  * Found with {@link java.util.ServiceLoader}: a provider module lists its implementation in {@code
  * META-INF/services/io.livecount.spi.CounterCacheProvider}.
  *
@@ -21,15 +22,16 @@ public interface CounterCacheProvider {
     Set<String> settingNames();
 
     /**
-     * A new cache.
+     * The factory these settings describe. Checks every setting but creates no cache and starts
+     * nothing: the service that receives the factory does, and closes what it created.
      *
      * @param settings values by {@linkplain #settingNames() setting name}; absent means default
      * @throws IllegalArgumentException naming the setting and its value when one is bad or unknown
      */
-    CounterCache create(Map<String, String> settings);
+    CounterCacheFactory factory(Map<String, String> settings);
 
     /**
-     * For {@link #create}: throws if {@code settings} holds a name this provider does not know,
+     * For {@link #factory}: throws if {@code settings} holds a name this provider does not know,
      * naming it and the known ones (a misspelt setting must not silently mean "default").
      */
     default void refuseUnknownSettings(Map<String, String> settings) {

@@ -1,5 +1,5 @@
 /**
  * The service provider interface of FAST mode: what a cache provider implements ({@link
- * io.livecount.spi.CounterCache}). See {@code docs/writing-a-cache-provider.md}.
+ * io.livecount.spi.CounterCache}, made by its {@link io.livecount.spi.CounterCacheFactory}). See {@code docs/writing-a-cache-provider.md}.
  */
 package io.livecount.spi;

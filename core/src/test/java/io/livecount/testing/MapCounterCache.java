@@ -62,6 +62,11 @@ public final class MapCounterCache implements CounterCache {
         return counter != null ? counter.getAsLong() : entries.size();
     }
 
+    /** How often {@link #close()} was called. */
+    public final AtomicInteger closes = new AtomicInteger();
+
     @Override
-    public void close() {}
+    public void close() {
+        closes.incrementAndGet();
+    }
 }

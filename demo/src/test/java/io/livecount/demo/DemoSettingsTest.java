@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.hazelcast.cluster.Address;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
+import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import io.livecount.CounterKey;
 import io.livecount.CounterService;
 import io.livecount.demo.testing.RunningDemo;
-import io.livecount.hazelcast.HazelcastCounterCache;
 import java.net.URISyntaxException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -124,7 +124,10 @@ class DemoSettingsTest {
         try (RunningDemo demo =
                 RunningDemo.onH2Memory("demo-hazelcast", "--cache", "hazelcast", "--hazelcast-config", testConfig())) {
             CounterService counters = demo.server().counters();
-            member = ((HazelcastCounterCache) counters.config().writeBack().cache()).instance();
+            member = Hazelcast.getAllHazelcastInstances().stream() // the member the service's cache started
+                    .filter(hz -> hz.getConfig().getClusterName().equals("livecount-demo-test"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(member.getConfig().getClusterName()).isEqualTo("livecount-demo-test");
             Address address = member.getCluster().getLocalMember().getAddress();
             assertThat(address.getHost()).isEqualTo("127.0.0.1");

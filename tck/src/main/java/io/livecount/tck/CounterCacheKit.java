@@ -38,7 +38,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The compatibility kit of cache providers: extend it in the provider's module, implement {@link
- * #newCache(int)}, and every case runs on H2, MariaDB and PostgreSQL. The failure cases (outage,
+ * #cacheFactory(int)}, and every case runs on H2, MariaDB and PostgreSQL. The failure cases (outage,
  * lost reply, backlog, crash) are in {@link FailureKit}, which a provider extends the same way.
  */
 @ParameterizedClass(name = "on {0}")
@@ -332,7 +332,7 @@ public abstract class CounterCacheKit extends KitBase {
         @Test
         @DisplayName("a write-back another node left in flight over many counters is adopted whole, by one flush")
         void adoptsWholeWriteBack() {
-            CounterCache cache = newCache(1_000);
+            CounterCache cache = cacheFactory(1_000).create(); // the service below takes it over
             List<CounterKey> keys = java.util.stream.IntStream.range(0, 50)
                     .mapToObj(i -> new CounterKey(FAST, "orphan" + i))
                     .toList();
@@ -350,7 +350,7 @@ public abstract class CounterCacheKit extends KitBase {
 
         /** A cache holding {@code delta} taken by write-back {@code flushId} of a node that is gone. */
         private CounterCache cacheWithOrphan(CounterKey key, long delta, long flushId) {
-            CounterCache cache = newCache(1_000);
+            CounterCache cache = cacheFactory(1_000).create(); // the service below takes it over
             assertThat(cache.putIfAbsent(bucket(key), new CounterEntry(0, 0, delta, flushId, 0)))
                     .isNull();
             return cache;

@@ -9,7 +9,7 @@ import io.livecount.Livecount;
 import io.livecount.LivecountConfig;
 import io.livecount.NamespaceSettings;
 import io.livecount.WriteBackConfig;
-import io.livecount.spi.CounterCache;
+import io.livecount.spi.CounterCacheFactory;
 import java.lang.reflect.Constructor;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,7 +27,7 @@ public final class CrashChild {
     public static void main(String[] args) throws Exception {
         Constructor<?> kitConstructor = Class.forName(args[3]).getDeclaredConstructor();
         kitConstructor.setAccessible(true);
-        CounterCache cache = ((KitBase) kitConstructor.newInstance()).newCache(100_000);
+        CounterCacheFactory cache = ((KitBase) kitConstructor.newInstance()).cacheFactory(100_000);
         HikariConfig pool = new HikariConfig();
         pool.setJdbcUrl(args[0]);
         pool.setUsername(args[1]);

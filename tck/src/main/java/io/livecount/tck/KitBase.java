@@ -8,6 +8,7 @@ import io.livecount.LivecountConfig;
 import io.livecount.NamespaceSettings;
 import io.livecount.WriteBackConfig;
 import io.livecount.spi.CounterCache;
+import io.livecount.spi.CounterCacheFactory;
 import io.livecount.testing.MutableClock;
 import io.livecount.testing.TestDatabase;
 import java.time.Duration;
@@ -22,8 +23,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.Parameter;
 
 /**
- * What the compatibility kit's tests share: the database of this run, services over a new cache
- * from the provider's factory, and direct queries of the table.
+ * What the compatibility kit's tests share: the database of this run, services that each create a
+ * cache from the provider's factory, and direct queries of the table.
  */
 public abstract class KitBase {
 
@@ -51,10 +52,12 @@ public abstract class KitBase {
     }
 
     /**
-     * A new, empty cache of the provider under test that keeps at most about {@code capacity} clean
-     * entries (entries with unwritten deltas are never evicted). Each call returns a new cache.
+     * The factory of the provider under test, as an application would configure it: each {@code
+     * create()} returns a new, empty cache that keeps at most about {@code capacity} clean entries
+     * (entries with unwritten deltas are never evicted). The kit's services create their caches
+     * from it and close them.
      */
-    protected abstract CounterCache newCache(int capacity);
+    protected abstract CounterCacheFactory cacheFactory(int capacity);
 
     @BeforeEach
     void emptyTable() {
@@ -87,12 +90,17 @@ public abstract class KitBase {
 
     protected CounterService service(
             DataSource dataSource, int capacity, UnaryOperator<WriteBackConfig.Builder> writeBack) {
-        return service(dataSource, newCache(capacity), writeBack);
+        return serviceOn(dataSource, cacheFactory(capacity), writeBack);
     }
 
-    /** A FAST-capable service on a cache the test prepared. */
+    /** A FAST-capable service that takes over a cache the test prepared: the service closes it. */
     protected CounterService service(
             DataSource dataSource, CounterCache cache, UnaryOperator<WriteBackConfig.Builder> writeBack) {
+        return serviceOn(dataSource, () -> cache, writeBack); // called once, by this one service
+    }
+
+    private CounterService serviceOn(
+            DataSource dataSource, CounterCacheFactory cache, UnaryOperator<WriteBackConfig.Builder> writeBack) {
         WriteBackConfig.Builder settings = WriteBackConfig.builder(cache).maxDelay(Duration.ofMillis(100));
         CounterService service = Livecount.create(
                 config(dataSource).writeBack(writeBack.apply(settings).build()).build());

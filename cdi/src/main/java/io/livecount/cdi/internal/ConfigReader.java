@@ -78,7 +78,7 @@ public final class ConfigReader {
             throw new IllegalArgumentException("unknown setting(s) " + unknown + " (from " + values.sourceDescription()
                     + "); see the configuration keys in docs/jakarta-ee.md");
         }
-        writeBack.create().ifPresent(builder::writeBack); // last: the cache is a resource to close
+        writeBack.create().ifPresent(builder::writeBack);
         return builder.build();
     }
 

@@ -2,7 +2,7 @@ package io.livecount.cdi.internal;
 
 import io.livecount.WriteBackConfig;
 import io.livecount.WriteBackConfig.BacklogPolicy;
-import io.livecount.spi.CounterCache;
+import io.livecount.spi.CounterCacheFactory;
 import io.livecount.spi.CounterCacheProvider;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,8 +17,8 @@ import java.util.function.Consumer;
 
 /**
  * The {@code livecount.cache*} and {@code livecount.flush.*} settings: which {@link
- * CounterCacheProvider} makes the cache (found with {@link ServiceLoader} by its name), its own
- * settings, and the write-back's.
+ * CounterCacheProvider} describes the cache (found with {@link ServiceLoader} by its name), its own
+ * settings, and the write-back's. Creates no cache: the service creates it from the factory.
  */
 final class WriteBackSettings {
 
@@ -62,28 +62,23 @@ final class WriteBackSettings {
         return settings;
     }
 
-    /** The write-back, with a new cache; empty when the cache is {@code none}. */
+    /** The write-back, with the provider's cache factory; empty when the cache is {@code none}. */
     Optional<WriteBackConfig> create() {
         if (provider == null) {
             return Optional.empty();
         }
-        CounterCache cache;
+        CounterCacheFactory cache;
         try {
-            cache = provider.create(providerSettings);
+            cache = provider.factory(providerSettings);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(
                     "settings " + CACHE + "." + provider.name() + ".* (from " + values.sourceDescription()
                             + ") are not valid: " + e.getMessage(),
                     e);
         }
-        try {
-            WriteBackConfig.Builder builder = WriteBackConfig.builder(cache);
-            flushSettings.forEach(setting -> setting.accept(builder));
-            return Optional.of(builder.build());
-        } catch (RuntimeException e) {
-            cache.close();
-            throw e;
-        }
+        WriteBackConfig.Builder builder = WriteBackConfig.builder(cache);
+        flushSettings.forEach(setting -> setting.accept(builder));
+        return Optional.of(builder.build());
     }
 
     private void readProviderSettings(String name) {

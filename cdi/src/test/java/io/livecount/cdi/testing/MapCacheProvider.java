@@ -2,6 +2,7 @@ package io.livecount.cdi.testing;
 
 import io.livecount.spi.BucketKey;
 import io.livecount.spi.CounterCache;
+import io.livecount.spi.CounterCacheFactory;
 import io.livecount.spi.CounterCacheProvider;
 import io.livecount.spi.CounterEntry;
 import io.livecount.spi.EntryChange;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A second cache provider, {@code test-map}, so that a test can swap providers by configuration:
@@ -18,6 +20,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * way an entry-processor provider does. Its one setting, {@code label}, shows settings arrive.
  */
 public final class MapCacheProvider implements CounterCacheProvider {
+
+    private static final AtomicInteger CREATED = new AtomicInteger();
+    private static final AtomicInteger OPEN = new AtomicInteger();
+
+    /** How many caches this provider has made in this JVM. */
+    public static int createdCaches() {
+        return CREATED.get();
+    }
+
+    /** How many of them are not closed. */
+    public static int openCaches() {
+        return OPEN.get();
+    }
 
     @Override
     public String name() {
@@ -30,17 +45,29 @@ public final class MapCacheProvider implements CounterCacheProvider {
     }
 
     @Override
-    public CounterCache create(Map<String, String> settings) {
-        return new MapCache(settings.getOrDefault("label", "unlabelled"));
+    public Factory factory(Map<String, String> settings) {
+        return new Factory(settings.getOrDefault("label", "unlabelled"));
+    }
+
+    /** The factory: a label, and nothing running. */
+    public record Factory(String label) implements CounterCacheFactory {
+        @Override
+        public CounterCache create() {
+            return new MapCache(label);
+        }
     }
 
     /** The cache; its label is in toString(). */
     public static final class MapCache implements EntryProcessingCache {
         private final Map<BucketKey, CounterEntry> entries = new ConcurrentHashMap<>();
         private final String label;
+        private final java.util.concurrent.atomic.AtomicBoolean closed =
+                new java.util.concurrent.atomic.AtomicBoolean();
 
         MapCache(String label) {
             this.label = label;
+            CREATED.incrementAndGet();
+            OPEN.incrementAndGet();
         }
 
         @Override
@@ -83,6 +110,9 @@ public final class MapCacheProvider implements CounterCacheProvider {
 
         @Override
         public void close() {
+            if (!closed.getAndSet(true)) {
+                OPEN.decrementAndGet();
+            }
             entries.clear();
         }
 

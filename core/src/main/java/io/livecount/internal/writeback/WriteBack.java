@@ -57,7 +57,7 @@ public final class WriteBack {
         this.config = config;
         this.settings = config.writeBack();
         this.bucketing = bucketing;
-        this.cache = new CacheAccess(settings.cache());
+        this.cache = new CacheAccess(settings.cacheFactory().create()); // this service's own: close() closes it
         this.strict = strict;
         this.window = settings.localWindow().isZero() ? null : new LocalWindow();
         this.cycle = new FlushCycle(cache, transactor, store, settings.parallelStatements());

@@ -40,7 +40,7 @@ class AppliedAddTest {
         try (CounterService counters = Livecount.create(LivecountConfig.builder()
                 .jdbcUrl(URL, "sa", "")
                 .namespace("fast", NamespaceSettings.of().withMode(ConsistencyMode.FAST))
-                .writeBack(WriteBackConfig.builder(cache).build())
+                .writeBack(WriteBackConfig.builder(() -> cache).build())
                 .build())) {
             counters.add(key, 2); // a new dirty entry: the trigger asks for the count
             assertThat(counts).hasValue(2);

@@ -33,7 +33,7 @@ class DeferredCompletionsTest {
         try (CounterService counters = Livecount.create(LivecountConfig.builder()
                 .jdbcUrl(URL, "sa", "")
                 .namespace("fast", NamespaceSettings.of().withMode(ConsistencyMode.FAST))
-                .writeBack(WriteBackConfig.builder(cache)
+                .writeBack(WriteBackConfig.builder(() -> cache)
                         .maxDelay(Duration.ofHours(1))
                         .maxDirtyCounters(1) // every add asks for a background pass
                         .build())
