@@ -11,7 +11,6 @@ import io.livecount.internal.store.Row;
 import io.livecount.internal.store.Transactor;
 import io.livecount.internal.store.WriteBackStore;
 import io.livecount.spi.BucketKey;
-import io.livecount.spi.CounterEntry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +43,7 @@ public final class WriteBack {
     private final WriteBackEngine engine;
     private final SnapshotReads reads;
     private final BacklogGate backlog;
+    private final CacheAdds adds;
     private final AddGate gate = new AddGate();
     private final LongAdder addsInProgress = new LongAdder();
     private volatile boolean closed;
@@ -63,6 +63,7 @@ public final class WriteBack {
         this.cycle = new FlushCycle(cache, transactor, store, settings.parallelStatements());
         this.engine = new WriteBackEngine(settings, cycle, this::drainWindow, transactor, store);
         this.reads = new SnapshotReads(cache, transactor, store);
+        this.adds = new CacheAdds(settings, cache, reads, engine::requestFlush);
         this.backlog = new BacklogGate(settings, cache, engine::requestFlush, () -> closed);
         engine.start();
     }
@@ -97,7 +98,7 @@ public final class WriteBack {
             }
             long stamp = gate.enterAdd(key);
             try {
-                addRows(rows);
+                adds.addRows(rows);
             } finally {
                 gate.exitAdd(key, stamp);
             }
@@ -126,7 +127,7 @@ public final class WriteBack {
             }
             long stamp = gate.enterAdd(key);
             try {
-                long total = addAndGet(rows);
+                long total = adds.addAndGet(rows);
                 cycle.pendingTotal.add(delta);
                 return total;
             } finally {
@@ -134,18 +135,6 @@ public final class WriteBack {
             }
         } finally {
             addsInProgress.decrement();
-        }
-    }
-
-    /** Adds every row, the ALL row last, and returns the total this node sees after it. */
-    private long addAndGet(List<Row> rows) {
-        Row all = rows.get(rows.size() - 1); // bucketing puts ALL last
-        addRows(rows.subList(0, rows.size() - 1));
-        try {
-            return addToLoadedEntry(all.id(), all.delta());
-        } catch (ArithmeticException overflow) {
-            undo(rows.subList(0, rows.size() - 1));
-            throw overflow;
         }
     }
 
@@ -162,83 +151,6 @@ public final class WriteBack {
             return LocalWindow.ANY_TIME; // ALL only: the time does not matter
         }
         return eventTime != null ? eventTime.getEpochSecond() : config.clock().millis() / 1000;
-    }
-
-    /** Adds every row, or none: an overflow undoes the rows already added and propagates. */
-    private void addRows(List<Row> rows) {
-        for (int i = 0; i < rows.size(); i++) {
-            try {
-                addToEntry(rows.get(i).id(), rows.get(i).delta());
-            } catch (ArithmeticException overflow) {
-                undo(rows.subList(0, i));
-                throw new BucketOverflow(rows.get(i));
-            }
-        }
-    }
-
-    /** An add refused because one of its buckets would overflow; names the bucket. */
-    private static final class BucketOverflow extends ArithmeticException {
-        private static final long serialVersionUID = 1L;
-        final transient BucketKey bucket;
-        final long delta;
-
-        BucketOverflow(Row row) {
-            super("the add would overflow " + row.id() + "; nothing was added");
-            this.bucket = row.id();
-            this.delta = row.delta();
-        }
-    }
-
-    private void undo(List<Row> added) {
-        for (Row row : added) {
-            cache.update(row.id(), new Entries.Add(-row.delta()));
-        }
-    }
-
-    private void addToEntry(BucketKey key, long delta) {
-        CounterEntry entry = cache.update(key, new Entries.Add(delta));
-        afterAdd(entry, delta);
-    }
-
-    private long addToLoadedEntry(BucketKey key, long delta) {
-        long refresh = settings.readRefresh().toMillis();
-        while (true) {
-            CounterEntry current = cache.get(key);
-            if (!reads.isFresh(current, refresh)) {
-                reads.totals(List.of(key), refresh);
-                refresh = Math.max(refresh, 1_000); // just loaded: do not reload forever under churn
-                continue;
-            }
-            CounterEntry next = Entries.add(current, delta);
-            if (cache.tryStore(key, current, next)) {
-                afterAdd(next, delta);
-                return Entries.total(next);
-            }
-        }
-    }
-
-    /** Requests a write-back when a trigger is reached. Never throws: the add is applied already. */
-    private void afterAdd(CounterEntry entry, long delta) {
-        long threshold = settings.flushThreshold();
-        boolean overThreshold = threshold > 0 && entry != null && Math.abs(entry.pending()) >= threshold;
-        // its first pending delta since the last take (the entry may still hold a committed write-back)
-        boolean newlyDirty = entry != null && entry.pending() == delta;
-        if (overThreshold || newlyDirty && tooManyDirty()) {
-            engine.requestFlush();
-        }
-    }
-
-    /**
-     * Whether the dirty counters reached {@code maxDirtyCounters}. A cache that cannot count now (a
-     * distributed one on a member cut off from the others) counts as full: a caller whose add was
-     * applied must not be told it failed, and an extra write-back costs little.
-     */
-    private boolean tooManyDirty() {
-        try {
-            return cache.cache().dirtyCount() >= settings.maxDirtyCounters();
-        } catch (RuntimeException countFailed) {
-            return true;
-        }
     }
 
     /** Moves the local window into the cache; one drain at a time, so a flush sees all before it. */
@@ -268,12 +180,12 @@ public final class WriteBack {
      */
     private boolean moveToCache(List<Row> rows) {
         try {
-            addRows(rows);
-        } catch (BucketOverflow overStored) {
+            adds.addRows(rows);
+        } catch (CacheAdds.BucketOverflow overStored) {
             invalidate(rows);
             try {
-                addRows(rows);
-            } catch (BucketOverflow overDeltas) {
+                adds.addRows(rows);
+            } catch (CacheAdds.BucketOverflow overDeltas) {
                 cycle.unwritable.keep(overDeltas.bucket, overDeltas.delta);
                 return false;
             }
