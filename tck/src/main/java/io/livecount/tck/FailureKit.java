@@ -10,10 +10,14 @@ import io.livecount.CounterKey;
 import io.livecount.CounterService;
 import io.livecount.CounterStoreException;
 import io.livecount.LivecountException;
+import io.livecount.Period;
 import io.livecount.WriteBackConfig.BacklogPolicy;
 import io.livecount.internal.store.WriteBackStore;
 import io.livecount.testing.TestDatabase;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -62,6 +66,7 @@ public abstract class FailureKit extends KitBase {
             long cutAt = System.nanoTime();
             await().atMost(Duration.ofSeconds(20))
                     .until(() -> counters.writeBackMetrics().consecutiveFailures() > 0);
+            topDuringOutage(counters);
             CounterCacheKit.sleep(Math.max(0, OUTAGE_SECONDS * 1000L - (System.nanoTime() - cutAt) / 1_000_000));
             assertThat(counters.writeBackMetrics().pendingCounters()).isPositive();
             assertThat(counters.writeBackMetrics().oldestPendingAge()).isGreaterThan(Duration.ofSeconds(1));
@@ -72,6 +77,24 @@ public abstract class FailureKit extends KitBase {
             await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(counters::flush);
             assertThat(sumOfPeriod(FAST, "ALL")).isEqualTo(added.get());
             assertThat(counters.writeBackMetrics().consecutiveFailures()).isZero();
+        }
+
+        /**
+         * A dashboard's top() during the outage: it fails (the database is away) but does not wait
+         * for the write-back. Prints its latency (the figure docs/operations.md quotes).
+         */
+        private void topDuringOutage(CounterService counters) {
+            List<Long> millis = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                long start = System.nanoTime();
+                assertThatThrownBy(() -> counters.top(FAST, Period.ALL, T0, 10)).isInstanceOf(LivecountException.class);
+                millis.add((System.nanoTime() - start) / 1_000_000);
+            }
+            Collections.sort(millis);
+            System.out.printf(
+                    "top-during-outage: db=%s calls=5 failed=5 median_ms=%d max_ms=%d%n",
+                    database.id(), millis.get(2), millis.get(4));
+            assertThat(millis.get(4)).as("top() latency during the outage, ms").isLessThan(10_000);
         }
 
         @Test
