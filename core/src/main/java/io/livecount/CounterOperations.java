@@ -13,8 +13,15 @@ import java.util.Map;
  * database is only ever changed by adding the delta to the stored value ({@code v = v + delta}).
  * An add that would overflow a stored value throws {@link ArithmeticException} and changes nothing.
  *
- * <p><b>Errors.</b> Invalid input throws {@link IllegalArgumentException} before anything is
- * written. Database failures throw subclasses of {@link LivecountException}: {@link
+ * <p><b>Instants.</b> An add's event time ({@link AddOptions#at}) and the instants of reads lie
+ * between {@link #EARLIEST} and {@link #LATEST}: years 1 to 9999 in UTC, whose buckets every
+ * {@link Period} can compute in every time zone.
+ *
+ * <p><b>Errors.</b> Invalid input throws {@link IllegalArgumentException} naming the value before
+ * anything is written: an instant outside the range above, a series too long, a limit out of range,
+ * a bad key (see {@link CounterKey}). A null argument throws {@link NullPointerException} whose
+ * message is the parameter's name ({@code "key"}, {@code "at"}, …), also before anything is written.
+ * Database failures throw subclasses of {@link LivecountException}: {@link
  * CounterConflictException} (deadlock or serialization failure, after retries when Livecount owns
  * the transaction), {@link CommitOutcomeUnknownException} (the connection broke while the commit
  * was in flight; the add may or may not have been applied), {@link CounterStoreException} (any
@@ -78,6 +85,12 @@ public interface CounterOperations {
 
     /** Deletes every bucket of the counter. Returns whether anything was deleted. */
     boolean delete(CounterKey key);
+
+    /** The earliest instant an add can count at and a read can ask for: the start of year 1, UTC. */
+    Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+    /** The latest instant an add can count at and a read can ask for: the end of year 9999, UTC. */
+    Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
     /** Longest series {@link #series} returns. */
     int MAX_SERIES_BUCKETS = 100_000;

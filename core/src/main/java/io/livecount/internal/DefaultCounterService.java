@@ -163,12 +163,14 @@ public final class DefaultCounterService extends StoreOperations implements Coun
 
     @Override
     public List<CounterValue> top(String namespace, Period period, Instant at, int limit) {
+        topBucket(namespace, period, at, limit); // bad input fails before the flush writes anything
         flush(); // the ranking is the database's: write this node's deltas into it first
         return super.top(namespace, period, at, limit);
     }
 
     @Override
     public boolean delete(CounterKey key) {
+        Objects.requireNonNull(key, "key"); // before the flush writes anything
         flush(); // otherwise pending deltas would recreate the rows after the delete
         boolean deleted = inCallerTransaction() ? inJta.delete(key) : super.delete(key);
         if (writeBack != null) {

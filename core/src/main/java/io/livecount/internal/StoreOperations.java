@@ -101,6 +101,8 @@ abstract class StoreOperations implements CounterOperations {
         Objects.requireNonNull(period, "period");
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
+        Bucketing.checkTime("from", from);
+        Bucketing.checkTime("to", to);
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("series end " + to + " is before its start " + from);
         }
@@ -128,12 +130,17 @@ abstract class StoreOperations implements CounterOperations {
 
     @Override
     public List<CounterValue> top(String namespace, Period period, Instant at, int limit) {
-        KeyRules.check("namespace", namespace, CounterKey.MAX_NAMESPACE_BYTES);
+        long bucket = topBucket(namespace, period, at, limit);
+        return read(connection -> store.top(connection, namespace, period, bucket, limit));
+    }
+
+    /** Checks the arguments of {@link #top} and returns the bucket it reads. */
+    long topBucket(String namespace, Period period, Instant at, int limit) {
+        KeyRules.check("namespace", Objects.requireNonNull(namespace, "namespace"), CounterKey.MAX_NAMESPACE_BYTES);
         if (limit < 1 || limit > MAX_TOP_LIMIT) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_TOP_LIMIT + ", was " + limit);
         }
-        long bucket = bucketing.bucket(Objects.requireNonNull(period, "period"), Objects.requireNonNull(at, "at"));
-        return read(connection -> store.top(connection, namespace, period, bucket, limit));
+        return bucketing.bucket(Objects.requireNonNull(period, "period"), Objects.requireNonNull(at, "at"));
     }
 
     @Override
