@@ -21,11 +21,21 @@ import java.util.Map;
  * anything is written: an instant outside the range above, a series too long, a limit out of range,
  * a bad key (see {@link CounterKey}). A null argument throws {@link NullPointerException} whose
  * message is the parameter's name ({@code "key"}, {@code "at"}, …), also before anything is written.
- * Database failures throw subclasses of {@link LivecountException}: {@link
- * CounterConflictException} (deadlock or serialization failure, after retries when Livecount owns
- * the transaction), {@link CommitOutcomeUnknownException} (the connection broke while the commit
- * was in flight; the add may or may not have been applied), {@link CounterStoreException} (any
- * other failure; nothing was applied).
+ * Failures of the database or of FAST mode's cache throw subclasses of {@link LivecountException}:
+ *
+ * <ul>
+ *   <li>{@link CounterConflictException}: a deadlock or serialization failure, after retries when
+ *       Livecount owns the transaction; nothing was applied.
+ *   <li>{@link CommitOutcomeUnknownException}: the add may or may not have been applied (the
+ *       connection broke while the commit was in flight, or the cache could not tell whether it ran
+ *       the change). The only case where the caller cannot know; reading the counter tells.
+ *   <li>{@link CounterUnavailableException}: FAST mode's cache refused the call or is not running
+ *       (a Hazelcast member on the minority side of a split, or just woken from a long pause, or
+ *       shut down); nothing was applied, and the call may succeed later.
+ *   <li>{@link BacklogFullException}: a FAST add found the write-back backlog full; nothing was
+ *       applied.
+ *   <li>{@link CounterStoreException}: any other failure of the database; nothing was applied.
+ * </ul>
  */
 public interface CounterOperations {
 

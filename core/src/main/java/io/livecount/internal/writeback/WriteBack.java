@@ -1,7 +1,10 @@
 package io.livecount.internal.writeback;
 
+import io.livecount.CommitOutcomeUnknownException;
 import io.livecount.CounterKey;
+import io.livecount.CounterUnavailableException;
 import io.livecount.LivecountConfig;
+import io.livecount.LivecountException;
 import io.livecount.WriteBackConfig;
 import io.livecount.WriteBackMetrics;
 import io.livecount.internal.Bucketing;
@@ -109,6 +112,8 @@ public final class WriteBack {
             } catch (ArithmeticException overflow) {
                 undo(rows.subList(0, rows.size() - 1));
                 throw overflow;
+            } catch (CounterUnavailableException refused) {
+                throw undoneAfter(rows.subList(0, rows.size() - 1), refused);
             }
         } finally {
             addsInProgress.decrement();
@@ -130,7 +135,10 @@ public final class WriteBack {
         return eventTime != null ? eventTime.getEpochSecond() : config.clock().millis() / 1000;
     }
 
-    /** Adds every row, or none: an overflow undoes the rows already added and propagates. */
+    /**
+     * Adds every row, or none: an overflow or a refusal of the cache undoes the rows already added
+     * and propagates.
+     */
     private void addRows(List<Row> rows) {
         for (int i = 0; i < rows.size(); i++) {
             try {
@@ -139,7 +147,27 @@ public final class WriteBack {
                 undo(rows.subList(0, i));
                 throw new ArithmeticException(
                         "the add would overflow " + rows.get(i).id() + "; nothing was added");
+            } catch (CounterUnavailableException refused) {
+                throw undoneAfter(rows.subList(0, i), refused);
             }
+        }
+    }
+
+    /**
+     * What an add throws when the cache refused one of its rows after {@code added} went in (a
+     * distributed cache may refuse only the entries of one member): the refusal once they are
+     * undone, so that it still means "nothing applied"; an unknown outcome if the undo fails too.
+     */
+    private LivecountException undoneAfter(List<Row> added, CounterUnavailableException refused) {
+        try {
+            undo(added);
+            return refused;
+        } catch (RuntimeException undoFailed) {
+            refused.addSuppressed(undoFailed);
+            return new CommitOutcomeUnknownException(
+                    "the cache refused part of the add, and the parts already applied could not be undone: "
+                            + refused.getMessage(),
+                    refused);
         }
     }
 
