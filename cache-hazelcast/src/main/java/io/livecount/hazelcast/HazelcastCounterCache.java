@@ -168,8 +168,12 @@ public final class HazelcastCounterCache implements EntryProcessingCache {
 
     @Override
     public Collection<BucketKey> dirtyKeys() {
-        Set<CounterBucket> dirty = SpiFailures.call(
-                () -> onMember ? map.localKeySet(DirtyEntries.INSTANCE) : map.keySet(DirtyEntries.INSTANCE));
+        Set<CounterBucket> dirty;
+        try {
+            dirty = onMember ? map.localKeySet(DirtyEntries.INSTANCE) : map.keySet(DirtyEntries.INSTANCE);
+        } catch (RuntimeException failure) {
+            throw SpiFailures.translated(failure);
+        }
         dirtyCount.counted(dirty.size());
         return dirty.stream().map(CounterBucket::bucket).toList();
     }

@@ -32,7 +32,7 @@ public final class EntryCalls {
         try {
             return apply(key, new ApplyChange(change, caller.id(), caller.nextSequence()));
         } catch (RuntimeException failure) {
-            throw SpiFailures.translated(failure); // without a lambda: this is every add's path
+            throw SpiFailures.translated(failure);
         } finally {
             callers.giveBack(caller);
         }
@@ -40,7 +40,11 @@ public final class EntryCalls {
 
     /** The key's entry, read from its owner; repeated like a change while the outcome is unknown. */
     public CounterEntry get(BucketKey key) {
-        return StoredEntry.entryOf(SpiFailures.call(() -> retries.run(() -> map.get(new CounterBucket(key)))));
+        try {
+            return StoredEntry.entryOf(retries.run(() -> map.get(new CounterBucket(key))));
+        } catch (RuntimeException failure) {
+            throw SpiFailures.translated(failure);
+        }
     }
 
     private CounterEntry apply(BucketKey key, ApplyChange apply) {

@@ -6,11 +6,11 @@ import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import com.hazelcast.core.IndeterminateOperationStateException;
 import io.livecount.spi.CacheOutcomeUnknownException;
 import io.livecount.spi.CacheUnavailableException;
-import java.util.function.Supplier;
 
 /**
- * The one place where Hazelcast's failures become the cache SPI's, at the cache's public methods:
- * inside, the retry logic ({@link UncertainRetries}, {@link PauseGuard}) speaks Hazelcast's types.
+ * The one place where Hazelcast's failures become the cache SPI's, used where the cache's calls
+ * leave ({@link EntryCalls}, {@code HazelcastCounterCache.dirtyKeys}): inside, the retry logic
+ * ({@link UncertainRetries}, {@link PauseGuard}) speaks Hazelcast's types.
  *
  * <ul>
  *   <li>{@link IndeterminateOperationStateException} (which the cache's own repeats end in when
@@ -25,15 +25,6 @@ import java.util.function.Supplier;
 public final class SpiFailures {
 
     private SpiFailures() {}
-
-    /** Runs {@code call}, translating what it throws. */
-    public static <T> T call(Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (RuntimeException failure) {
-            throw translated(failure);
-        }
-    }
 
     /** What the cache throws for {@code failure}. */
     public static RuntimeException translated(RuntimeException failure) {

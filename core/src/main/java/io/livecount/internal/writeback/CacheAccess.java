@@ -2,6 +2,7 @@ package io.livecount.internal.writeback;
 
 import io.livecount.CommitOutcomeUnknownException;
 import io.livecount.CounterUnavailableException;
+import io.livecount.LivecountException;
 import io.livecount.spi.BucketKey;
 import io.livecount.spi.CacheOutcomeUnknownException;
 import io.livecount.spi.CacheUnavailableException;
@@ -11,7 +12,6 @@ import io.livecount.spi.EntryChange;
 import io.livecount.spi.EntryProcessingCache;
 import java.util.Collection;
 import java.util.Objects;
-import java.util.function.Supplier;
 
 /**
  * How core changes entries, written once for every provider: the compare-and-swap retry loop (read
@@ -50,7 +50,11 @@ final class CacheAccess {
      */
     CounterEntry update(BucketKey key, EntryChange change) {
         if (processing != null) {
-            return translated(() -> processing.apply(key, change));
+            try {
+                return processing.apply(key, change);
+            } catch (CacheOutcomeUnknownException | CacheUnavailableException failure) {
+                throw translated(failure);
+            }
         }
         while (true) {
             CounterEntry current = cache.get(key);
@@ -66,10 +70,12 @@ final class CacheAccess {
     boolean tryStore(BucketKey key, CounterEntry expected, CounterEntry next) {
         if (processing != null) {
             try {
-                translated(() -> processing.apply(key, new Entries.Swap(expected, next)));
+                processing.apply(key, new Entries.Swap(expected, next));
                 return true;
             } catch (EntryChange.Rejected stale) {
                 return false;
+            } catch (CacheOutcomeUnknownException | CacheUnavailableException failure) {
+                throw translated(failure);
             }
         }
         if (expected == null) {
@@ -81,58 +87,84 @@ final class CacheAccess {
         return cache.replace(key, expected, next);
     }
 
-    private static <T> T translated(Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (CacheOutcomeUnknownException unknown) {
-            throw new CommitOutcomeUnknownException(
+    /** Livecount's exception for one of the provider's two failure kinds. */
+    private static LivecountException translated(RuntimeException failure) {
+        if (failure instanceof CacheOutcomeUnknownException) {
+            return new CommitOutcomeUnknownException(
                     "the cache could not tell whether a change ran, so an add may or may not have been applied"
-                            + " (read the counter to find out): " + unknown.getMessage(),
-                    unknown);
-        } catch (CacheUnavailableException unavailable) {
-            throw new CounterUnavailableException(
-                    "the cache is unavailable and changed nothing: " + unavailable.getMessage(), unavailable);
+                            + " (read the counter to find out): " + failure.getMessage(),
+                    failure);
         }
+        return new CounterUnavailableException(
+                "the cache is unavailable and changed nothing: " + failure.getMessage(), failure);
     }
 
-    /** The provider's operations, each through {@link #translated}. */
+    /**
+     * The provider's operations, their failures through {@link #translated}. (A try in each method
+     * rather than one taking a lambda: this is every add's path, and a lambda would allocate.)
+     */
     private final class Translated implements CounterCache {
         @Override
         public CounterEntry get(BucketKey key) {
-            return translated(() -> provider.get(key));
+            try {
+                return provider.get(key);
+            } catch (CacheOutcomeUnknownException | CacheUnavailableException failure) {
+                throw translated(failure);
+            }
         }
 
         @Override
         public CounterEntry putIfAbsent(BucketKey key, CounterEntry entry) {
-            return translated(() -> provider.putIfAbsent(key, entry));
+            try {
+                return provider.putIfAbsent(key, entry);
+            } catch (CacheOutcomeUnknownException | CacheUnavailableException failure) {
+                throw translated(failure);
+            }
         }
 
         @Override
         public boolean replace(BucketKey key, CounterEntry expected, CounterEntry replacement) {
-            return translated(() -> provider.replace(key, expected, replacement));
+            try {
+                return provider.replace(key, expected, replacement);
+            } catch (CacheOutcomeUnknownException | CacheUnavailableException failure) {
+                throw translated(failure);
+            }
         }
 
         @Override
         public boolean remove(BucketKey key, CounterEntry expected) {
-            return translated(() -> provider.remove(key, expected));
+            try {
+                return provider.remove(key, expected);
+            } catch (CacheOutcomeUnknownException | CacheUnavailableException failure) {
+                throw translated(failure);
+            }
         }
 
         @Override
         public Collection<BucketKey> dirtyKeys() {
-            return translated(provider::dirtyKeys);
+            try {
+                return provider.dirtyKeys();
+            } catch (CacheOutcomeUnknownException | CacheUnavailableException failure) {
+                throw translated(failure);
+            }
         }
 
         @Override
         public long dirtyCount() {
-            return translated(provider::dirtyCount);
+            try {
+                return provider.dirtyCount();
+            } catch (CacheOutcomeUnknownException | CacheUnavailableException failure) {
+                throw translated(failure);
+            }
         }
 
         @Override
         public void close() {
-            translated(() -> {
+            try {
                 provider.close();
-                return null;
-            });
+            } catch (CacheOutcomeUnknownException | CacheUnavailableException failure) {
+                throw translated(failure);
+            }
         }
     }
 }
