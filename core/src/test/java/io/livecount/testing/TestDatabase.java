@@ -54,6 +54,11 @@ public enum TestDatabase {
         this.password = password;
     }
 
+    /** The database on the local servers ({@code -Dlivecount.test.database}), for URLs through a proxy. */
+    public static String localDatabase() {
+        return Local.NAME;
+    }
+
     /** The name Livecount reports for this database (mariadb, postgresql, h2). */
     public String id() {
         return id;

@@ -43,9 +43,11 @@ public final class ProxiedDatabase implements AutoCloseable {
         return switch (database) {
             case H2 -> "jdbc:h2:tcp://127.0.0.1:" + port + "/mem:livecount";
             case MARIADB ->
-                "jdbc:mysql://127.0.0.1:" + port + "/test?sslMode=DISABLED&socketTimeout=10000&connectTimeout=2000";
+                "jdbc:mysql://127.0.0.1:" + port + "/" + TestDatabase.localDatabase()
+                        + "?sslMode=DISABLED&socketTimeout=10000&connectTimeout=2000";
             case POSTGRESQL ->
-                "jdbc:postgresql://127.0.0.1:" + port + "/test?sslmode=disable&socketTimeout=10&connectTimeout=2";
+                "jdbc:postgresql://127.0.0.1:" + port + "/" + TestDatabase.localDatabase()
+                        + "?sslmode=disable&socketTimeout=10&connectTimeout=2";
         };
     }
 
