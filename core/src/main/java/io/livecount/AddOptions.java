@@ -6,6 +6,10 @@ import java.util.Objects;
 /**
  * Per-call options of an add: the event time (default: the service clock at the time of the call)
  * and the consistency mode (default: the namespace's). Immutable; each method returns a copy.
+ *
+ * <p>An event time must lie between {@link CounterOperations#EARLIEST} and {@link
+ * CounterOperations#LATEST} (years 1 to 9999 in UTC); the add checks it, and throws {@link
+ * IllegalArgumentException} naming the value and that range before anything is written.
  */
 public final class AddOptions {
 
@@ -24,7 +28,11 @@ public final class AddOptions {
         return DEFAULTS;
     }
 
-    /** Count the event at {@code eventTime} instead of now. */
+    /**
+     * Count the event at {@code eventTime} instead of now; see the class comment for the range.
+     *
+     * @throws NullPointerException if {@code eventTime} is null
+     */
     public static AddOptions at(Instant eventTime) {
         return DEFAULTS.eventTime(eventTime);
     }

@@ -13,12 +13,29 @@ import java.util.Map;
  * database is only ever changed by adding the delta to the stored value ({@code v = v + delta}).
  * An add that would overflow a stored value throws {@link ArithmeticException} and changes nothing.
  *
- * <p><b>Errors.</b> Invalid input throws {@link IllegalArgumentException} before anything is
- * written. Database failures throw subclasses of {@link LivecountException}: {@link
- * CounterConflictException} (deadlock or serialization failure, after retries when Livecount owns
- * the transaction), {@link CommitOutcomeUnknownException} (the connection broke while the commit
- * was in flight; the add may or may not have been applied), {@link CounterStoreException} (any
- * other failure; nothing was applied).
+ * <p><b>Instants.</b> An add's event time ({@link AddOptions#at}) and the instants of reads lie
+ * between {@link #EARLIEST} and {@link #LATEST}: years 1 to 9999 in UTC, whose buckets every
+ * {@link Period} can compute in every time zone.
+ *
+ * <p><b>Errors.</b> Invalid input throws {@link IllegalArgumentException} naming the value before
+ * anything is written: an instant outside the range above, a series too long, a limit out of range,
+ * a bad key (see {@link CounterKey}). A null argument throws {@link NullPointerException} whose
+ * message is the parameter's name ({@code "key"}, {@code "at"}, …), also before anything is written.
+ * Failures of the database or of FAST mode's cache throw subclasses of {@link LivecountException}:
+ *
+ * <ul>
+ *   <li>{@link CounterConflictException}: a deadlock or serialization failure, after retries when
+ *       Livecount owns the transaction; nothing was applied.
+ *   <li>{@link CommitOutcomeUnknownException}: the add may or may not have been applied (the
+ *       connection broke while the commit was in flight, or the cache could not tell whether it ran
+ *       the change). The only case where the caller cannot know; reading the counter tells.
+ *   <li>{@link CounterUnavailableException}: FAST mode's cache refused the call or is not running
+ *       (a Hazelcast member on the minority side of a split, or just woken from a long pause, or
+ *       shut down); nothing was applied, and the call may succeed later.
+ *   <li>{@link BacklogFullException}: a FAST add found the write-back backlog full; nothing was
+ *       applied.
+ *   <li>{@link CounterStoreException}: any other failure of the database; nothing was applied.
+ * </ul>
  */
 public interface CounterOperations {
 
@@ -78,6 +95,12 @@ public interface CounterOperations {
 
     /** Deletes every bucket of the counter. Returns whether anything was deleted. */
     boolean delete(CounterKey key);
+
+    /** The earliest instant an add can count at and a read can ask for: the start of year 1, UTC. */
+    Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+    /** The latest instant an add can count at and a read can ask for: the end of year 9999, UTC. */
+    Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
     /** Longest series {@link #series} returns. */
     int MAX_SERIES_BUCKETS = 100_000;

@@ -1,6 +1,6 @@
 package io.livecount;
 
-/** Base of the failures Livecount reports from the database. */
+/** Base of the failures Livecount reports from the database and from FAST mode's cache. */
 public class LivecountException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

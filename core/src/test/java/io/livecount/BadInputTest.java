@@ -8,6 +8,7 @@ import io.livecount.testing.TestDatabase;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -120,6 +121,56 @@ class BadInputTest extends DatabaseTest {
             expectedRows = Period.values().length;
             assertThatThrownBy(() -> counters.add(key, -1)).isInstanceOf(ArithmeticException.class);
             assertThat(counters.get(key)).isEqualTo(Long.MIN_VALUE);
+        }
+    }
+
+    @Nested
+    @DisplayName("null arguments: NullPointerException naming the parameter")
+    class Nulls {
+
+        private final CounterKey key = CounterKey.of("ns", "x");
+        private final List<CounterKey> keys = List.of(key);
+
+        @Test
+        @DisplayName("of adds and deletes")
+        void writes() {
+            nullNamed("key", () -> counters.add(null, 1));
+            nullNamed("key", () -> counters.add(null, 1, AddOptions.defaults()));
+            nullNamed("options", () -> counters.add(key, 1, null));
+            nullNamed("key", () -> counters.increment(null));
+            nullNamed("key", () -> counters.addAndGet(null, 1));
+            nullNamed("key", () -> counters.addAndGet(null, 1, AddOptions.defaults()));
+            nullNamed("options", () -> counters.addAndGet(key, 1, null));
+            nullNamed("key", () -> counters.delete(null));
+            nullNamed("eventTime", () -> AddOptions.at(null));
+            nullNamed("eventTime", () -> AddOptions.defaults().eventTime(null));
+            nullNamed("mode", () -> AddOptions.in(null));
+            nullNamed("mode", () -> AddOptions.defaults().mode(null));
+            nullNamed("entityManager", () -> counters.joining(null));
+        }
+
+        @Test
+        @DisplayName("of reads")
+        void reads() {
+            nullNamed("key", () -> counters.get(null));
+            nullNamed("key", () -> counters.get((CounterKey) null, Period.DAY, T0));
+            nullNamed("period", () -> counters.get(key, null, T0));
+            nullNamed("at", () -> counters.get(key, Period.DAY, null));
+            nullNamed("keys", () -> counters.get((List<CounterKey>) null, Period.DAY, T0));
+            nullNamed("keys must not contain null", () -> counters.get(Arrays.asList(key, null), Period.DAY, T0));
+            nullNamed("period", () -> counters.get(keys, null, T0));
+            nullNamed("at", () -> counters.get(keys, Period.DAY, null));
+            nullNamed("key", () -> counters.series(null, Period.DAY, T0, T0));
+            nullNamed("period", () -> counters.series(key, null, T0, T0));
+            nullNamed("from", () -> counters.series(key, Period.DAY, null, T0));
+            nullNamed("to", () -> counters.series(key, Period.DAY, T0, null));
+            nullNamed("namespace", () -> counters.top(null, Period.DAY, T0, 1));
+            nullNamed("period", () -> counters.top("ns", null, T0, 1));
+            nullNamed("at", () -> counters.top("ns", Period.DAY, null, 1));
+        }
+
+        private static void nullNamed(String message, ThrowingCallable call) {
+            assertThatThrownBy(call).isInstanceOf(NullPointerException.class).hasMessage(message);
         }
     }
 

@@ -34,8 +34,10 @@ class LostReplyTest extends DatabaseTest {
         HikariConfig pool = new HikariConfig();
         pool.setJdbcUrl(
                 maria
-                        ? "jdbc:mysql://127.0.0.1:" + proxy.port() + "/test?sslMode=DISABLED&socketTimeout=10000"
-                        : "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/test?sslmode=disable&socketTimeout=10");
+                        ? "jdbc:mysql://127.0.0.1:" + proxy.port() + "/" + TestDatabase.localDatabaseName()
+                                + "?sslMode=DISABLED&socketTimeout=10000"
+                        : "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + TestDatabase.localDatabaseName()
+                                + "?sslmode=disable&socketTimeout=10");
         pool.setUsername(maria ? "root" : "postgres");
         pool.setPassword("");
         pool.setMaximumPoolSize(2);

@@ -12,6 +12,7 @@ import io.livecount.hazelcast.internal.DirtyCount;
 import io.livecount.hazelcast.internal.DirtyEntries;
 import io.livecount.hazelcast.internal.EntryCalls;
 import io.livecount.hazelcast.internal.PauseGuard;
+import io.livecount.hazelcast.internal.SpiFailures;
 import io.livecount.hazelcast.internal.StoredEntry;
 import io.livecount.hazelcast.internal.Swap;
 import io.livecount.spi.BucketKey;
@@ -50,6 +51,12 @@ import java.util.Set;
  * backup's copies at different times and then removes random backup entries to match the owner's
  * count, which could drop a backup holding deltas. The map must not be configured with eviction or
  * max-idle (checked on a member), since Hazelcast would then drop entries whatever they hold.
+ *
+ * <p><b>Failures.</b> Hazelcast's exceptions leave this cache as the SPI's kinds, which Livecount
+ * reports as its own: a refusal by split-brain protection (or by a member just woken from a long
+ * pause), a member or client shut down, and other Hazelcast failures as {@link
+ * io.livecount.spi.CacheUnavailableException} (nothing was changed); a change whose outcome
+ * cannot be told (see {@link #apply}) as {@link io.livecount.spi.CacheOutcomeUnknownException}.
  *
  * <p>Thread-safe.
  */
@@ -114,10 +121,10 @@ public final class HazelcastCounterCache implements EntryProcessingCache {
      * as the same caller's same call, is sent again until it is known to have run once and to be on
      * the backups: {@link StoredEntry} recognises a second run, however many changes came between. So an add that
      * returns is counted exactly once, and one that throws is not counted, with one exception: the
-     * call throws {@link com.hazelcast.core.IndeterminateOperationStateException} when it cannot
-     * tell. That is when this member's JVM stood still during the call for half the heartbeat
-     * timeout or more (the change may have run only on a copy the cluster has dropped meanwhile, or
-     * on the new owner before this member learnt of it, or not at all), whether it then succeeded
+     * call throws {@link io.livecount.spi.CacheOutcomeUnknownException} when it cannot tell. That
+     * is when this member's JVM stood still during the call for half the heartbeat timeout or more
+     * (the change may have run only on a copy the cluster has dropped meanwhile, or on the new
+     * owner before this member learnt of it, or not at all), whether it then succeeded
      * or failed; and when an attempt of unknown outcome was followed by a failure (the repeat may
      * have been refused by a copy the first attempt never reached).
      */
@@ -165,8 +172,12 @@ public final class HazelcastCounterCache implements EntryProcessingCache {
 
     @Override
     public Collection<BucketKey> dirtyKeys() {
-        Set<CounterBucket> dirty =
-                onMember ? map.localKeySet(DirtyEntries.INSTANCE) : map.keySet(DirtyEntries.INSTANCE);
+        Set<CounterBucket> dirty;
+        try {
+            dirty = onMember ? map.localKeySet(DirtyEntries.INSTANCE) : map.keySet(DirtyEntries.INSTANCE);
+        } catch (RuntimeException failure) {
+            throw SpiFailures.translated(failure);
+        }
         dirtyCount.counted(dirty.size());
         return dirty.stream().map(CounterBucket::bucket).toList();
     }

@@ -1,11 +1,11 @@
 package io.livecount.hazelcast;
 
 import com.hazelcast.config.Config;
-import com.hazelcast.core.IndeterminateOperationStateException;
 import com.hazelcast.partition.Partition;
 import com.hazelcast.partition.PartitionService;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.livecount.CommitOutcomeUnknownException;
 import io.livecount.ConsistencyMode;
 import io.livecount.CounterKey;
 import io.livecount.CounterService;
@@ -48,9 +48,11 @@ import java.util.concurrent.atomic.LongAdder;
  *       back and shuts the member down; {@code closed ACKED FAILED}, then exit).
  * </ul>
  *
- * ACKED counts adds that returned, FAILED adds that threw, UNKNOWN adds that threw {@code
- * IndeterminateOperationStateException} (counted or not; the first ten are logged). Arguments: JDBC URL, user, password,
- * {@code protect} or {@code plain} (split-brain protection for a cluster of 3).
+ * ACKED counts adds that returned, UNKNOWN adds that threw {@link CommitOutcomeUnknownException}
+ * (counted or not; the first ten are logged), FAILED adds that threw anything else (not counted:
+ * {@code CounterUnavailableException} on a minority side or a member just woken from a pause).
+ * Arguments: JDBC URL, user, password, {@code protect} or {@code plain} (split-brain protection for
+ * a cluster of 3).
  */
 public final class ClusterNode {
 
@@ -160,7 +162,7 @@ public final class ClusterNode {
                         ackedByKey
                                 .computeIfAbsent(key.name(), k -> new LongAdder())
                                 .increment();
-                    } catch (IndeterminateOperationStateException e) {
+                    } catch (CommitOutcomeUnknownException e) {
                         if (unknown.incrementAndGet() <= 10) { // in the node's log, for explain()
                             System.err.println("add of unknown outcome to " + key.name() + ": " + e);
                         }

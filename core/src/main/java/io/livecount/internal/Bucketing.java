@@ -1,6 +1,7 @@
 package io.livecount.internal;
 
 import io.livecount.CounterKey;
+import io.livecount.CounterOperations;
 import io.livecount.LivecountConfig;
 import io.livecount.Period;
 import io.livecount.internal.store.CounterStore;
@@ -10,7 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** Turns an add into one row per configured period bucket, in the service's time zone. */
+/**
+ * Turns an add into one row per configured period bucket, in the service's time zone; the one place
+ * where instants given by callers are checked against the supported range.
+ */
 public final class Bucketing {
 
     private final LivecountConfig config;
@@ -19,9 +23,29 @@ public final class Bucketing {
         this.config = config;
     }
 
-    /** The rows of an add; {@code eventTime} null means now (read from the clock on each call). */
+    /**
+     * Returns {@code at}, or throws {@link IllegalArgumentException} naming {@code parameter} when it
+     * lies outside {@link CounterOperations#EARLIEST} … {@link CounterOperations#LATEST}. Within
+     * that range, bucket starts and their successors are computable in every zone (years 0 to
+     * 10000 locally) and fit the epoch-seconds column; outside it, java.time fails for some zones.
+     */
+    public static Instant checkTime(String parameter, Instant at) {
+        if (at.isBefore(CounterOperations.EARLIEST) || at.isAfter(CounterOperations.LATEST)) {
+            throw new IllegalArgumentException(parameter + " " + at + " is outside the supported range "
+                    + CounterOperations.EARLIEST + " to " + CounterOperations.LATEST);
+        }
+        return at;
+    }
+
+    /**
+     * The rows of an add; {@code eventTime} null means now (read from the clock on each call).
+     *
+     * @throws IllegalArgumentException for an event time outside the supported range
+     */
     public List<Row> rows(CounterKey key, long delta, Instant eventTime) {
-        Instant at = eventTime != null ? eventTime : config.clock().instant();
+        Instant at = eventTime != null
+                ? checkTime("eventTime", eventTime)
+                : config.clock().instant();
         Set<Period> periods = config.namespace(key.namespace()).periods();
         List<Row> rows = new ArrayList<>(periods.size());
         for (Period period : periods) {
@@ -30,8 +54,12 @@ public final class Bucketing {
         return rows;
     }
 
-    /** The stored form of the start of the bucket of {@code period} containing {@code at}. */
+    /**
+     * The stored form of the start of the bucket of {@code period} containing {@code at}.
+     *
+     * @throws IllegalArgumentException for an instant outside the supported range
+     */
     public long bucket(Period period, Instant at) {
-        return CounterStore.bucketColumn(period.bucketStart(at, config.zone()));
+        return CounterStore.bucketColumn(period.bucketStart(checkTime("at", at), config.zone()));
     }
 }

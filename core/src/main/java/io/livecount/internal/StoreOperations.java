@@ -104,6 +104,8 @@ abstract class StoreOperations implements CounterOperations {
         Objects.requireNonNull(period, "period");
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
+        Bucketing.checkTime("from", from);
+        Bucketing.checkTime("to", to);
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("series end " + to + " is before its start " + from);
         }
@@ -131,7 +133,7 @@ abstract class StoreOperations implements CounterOperations {
 
     @Override
     public List<CounterValue> top(String namespace, Period period, Instant at, int limit) {
-        KeyRules.check("namespace", namespace, CounterKey.MAX_NAMESPACE_BYTES);
+        KeyRules.check("namespace", Objects.requireNonNull(namespace, "namespace"), CounterKey.MAX_NAMESPACE_BYTES);
         if (limit < 1 || limit > MAX_TOP_LIMIT) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_TOP_LIMIT + ", was " + limit);
         }

@@ -20,6 +20,10 @@ import java.util.Collection;
  *       is read again from the database when needed.
  *   <li>{@link #dirtyKeys()} returns (at least) every key whose entry was dirty when the call
  *       began; a key may also appear whose entry became clean meanwhile.
+ *   <li>The cache's own failures are reported as {@link CacheUnavailableException} (the operation
+ *       did not run: refused for now, shut down, disconnected) or {@link
+ *       CacheOutcomeUnknownException} (a change may or may not have run), never as the underlying
+ *       library's exception types; core turns them into Livecount's public exceptions.
  * </ul>
  *
  * <p>Implementations are thread-safe. They must not call back into Livecount.

@@ -409,10 +409,17 @@ public abstract class CounterCacheKit extends KitBase {
             CounterService counters =
                     service(100, b -> b.maxDelay(Duration.ofHours(1)).localWindow(Duration.ofMillis(5)));
             CounterKey key = new CounterKey(FAST_PERIODS, "ok");
-            assertThatThrownBy(() -> counters.add(null, 1)).isInstanceOf(NullPointerException.class);
-            assertThatThrownBy(() -> counters.add(key, 1, null)).isInstanceOf(NullPointerException.class);
-            assertThatThrownBy(() -> counters.add(key, 1, AddOptions.at(Instant.MAX)))
-                    .isInstanceOf(RuntimeException.class);
+            assertThatThrownBy(() -> counters.add(null, 1))
+                    .isInstanceOf(NullPointerException.class)
+                    .hasMessage("key");
+            assertThatThrownBy(() -> counters.add(key, 1, null))
+                    .isInstanceOf(NullPointerException.class)
+                    .hasMessage("options");
+            for (Instant impossible : List.of(Instant.MAX, Instant.MIN)) {
+                assertThatThrownBy(() -> counters.add(key, 1, AddOptions.at(impossible)))
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("outside the supported range");
+            }
             assertThatThrownBy(() -> new CounterKey(FAST, "bad\u0000name"))
                     .isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> new CounterKey(FAST, " ")).isInstanceOf(IllegalArgumentException.class);

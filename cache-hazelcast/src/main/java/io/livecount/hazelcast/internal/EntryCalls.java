@@ -9,7 +9,8 @@ import java.time.Duration;
 /**
  * How {@code HazelcastCounterCache} calls the owners of its entries: each change as an entry
  * processor ({@link ApplyChange}) under a caller's number, repeated while its outcome is unknown,
- * and checked for a pause of this member that the call spanned. Thread-safe.
+ * and checked for a pause of this member that the call spanned. Failures leave as the SPI's kinds
+ * ({@link SpiFailures}). Thread-safe.
  */
 public final class EntryCalls {
 
@@ -30,6 +31,8 @@ public final class EntryCalls {
         Callers.Caller caller = callers.borrow();
         try {
             return apply(key, new ApplyChange(change, caller.id(), caller.nextSequence()));
+        } catch (RuntimeException failure) {
+            throw SpiFailures.translated(failure);
         } finally {
             callers.giveBack(caller);
         }
@@ -37,7 +40,11 @@ public final class EntryCalls {
 
     /** The key's entry, read from its owner; repeated like a change while the outcome is unknown. */
     public CounterEntry get(BucketKey key) {
-        return StoredEntry.entryOf(retries.run(() -> map.get(new CounterBucket(key))));
+        try {
+            return StoredEntry.entryOf(retries.run(() -> map.get(new CounterBucket(key))));
+        } catch (RuntimeException failure) {
+            throw SpiFailures.translated(failure);
+        }
     }
 
     private CounterEntry apply(BucketKey key, ApplyChange apply) {

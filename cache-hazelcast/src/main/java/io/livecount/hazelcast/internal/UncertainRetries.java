@@ -51,8 +51,8 @@ public final class UncertainRetries {
             try {
                 Thread.sleep(pauseMillis);
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while repeating a Hazelcast call", e);
+                Thread.currentThread().interrupt(); // after an attempt of unknown outcome: so is the call's
+                throw indeterminate(new IllegalStateException("interrupted while repeating a Hazelcast call", e));
             }
             pauseMillis = Math.min(1_000, pauseMillis * 2);
         }

@@ -88,6 +88,20 @@ class UncertainRetriesTest {
                 .hasCause(timedOut);
     }
 
+    @Test
+    @DisplayName("an interrupt while waiting to repeat an attempt of unknown outcome is indeterminate")
+    void interruptedIsIndeterminate() {
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> retries.run(answers(new OperationTimeoutException("no answer"), "done")))
+                    .isInstanceOf(IndeterminateOperationStateException.class)
+                    .hasMessageContaining("interrupted");
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
     /** A call that first throws {@code first}, then behaves as {@code then}. */
     private static Supplier<String> answersThen(RuntimeException first, Supplier<String> then) {
         boolean[] thrown = {false};

@@ -1,27 +1,40 @@
 package io.livecount.internal.writeback;
 
+import io.livecount.CommitOutcomeUnknownException;
+import io.livecount.CounterUnavailableException;
+import io.livecount.LivecountException;
 import io.livecount.spi.BucketKey;
+import io.livecount.spi.CacheOutcomeUnknownException;
+import io.livecount.spi.CacheUnavailableException;
 import io.livecount.spi.CounterCache;
 import io.livecount.spi.CounterEntry;
 import io.livecount.spi.EntryChange;
 import io.livecount.spi.EntryProcessingCache;
+import java.util.Collection;
 import java.util.Objects;
 
 /**
  * How core changes entries, written once for every provider: the compare-and-swap retry loop (read
  * the entry, compute the next one with a pure function, store it only if the entry is still the one
  * read), or, for an {@link EntryProcessingCache}, the same function sent to where the entry lives.
+ *
+ * <p>Every call of the provider goes through here, so this is where the provider's failure kinds
+ * become Livecount's: {@link CacheOutcomeUnknownException} a {@link CommitOutcomeUnknownException},
+ * {@link CacheUnavailableException} a {@link CounterUnavailableException}. Anything else a provider
+ * or a change throws (an overflow, {@link EntryChange.Rejected}) propagates as it is.
  */
 final class CacheAccess {
 
-    private final CounterCache cache;
+    private final CounterCache provider;
     private final EntryProcessingCache processing; // null: the compare-and-swap loop
+    private final CounterCache cache = new Translated();
 
-    CacheAccess(CounterCache cache) {
-        this.cache = cache;
-        this.processing = cache instanceof EntryProcessingCache applies ? applies : null;
+    CacheAccess(CounterCache provider) {
+        this.provider = provider;
+        this.processing = provider instanceof EntryProcessingCache applies ? applies : null;
     }
 
+    /** The provider's cache, its failures translated like those of the methods here. */
     CounterCache cache() {
         return cache;
     }
@@ -37,7 +50,11 @@ final class CacheAccess {
      */
     CounterEntry update(BucketKey key, EntryChange change) {
         if (processing != null) {
-            return processing.apply(key, change);
+            try {
+                return processing.apply(key, change);
+            } catch (CacheOutcomeUnknownException | CacheUnavailableException failure) {
+                throw translated(failure);
+            }
         }
         while (true) {
             CounterEntry current = cache.get(key);
@@ -57,6 +74,8 @@ final class CacheAccess {
                 return true;
             } catch (EntryChange.Rejected stale) {
                 return false;
+            } catch (CacheOutcomeUnknownException | CacheUnavailableException failure) {
+                throw translated(failure);
             }
         }
         if (expected == null) {
@@ -66,5 +85,86 @@ final class CacheAccess {
             return cache.remove(key, expected);
         }
         return cache.replace(key, expected, next);
+    }
+
+    /** Livecount's exception for one of the provider's two failure kinds. */
+    private static LivecountException translated(RuntimeException failure) {
+        if (failure instanceof CacheOutcomeUnknownException) {
+            return new CommitOutcomeUnknownException(
+                    "the cache could not tell whether a change ran, so an add may or may not have been applied"
+                            + " (read the counter to find out): " + failure.getMessage(),
+                    failure);
+        }
+        return new CounterUnavailableException(
+                "the cache is unavailable and changed nothing: " + failure.getMessage(), failure);
+    }
+
+    /**
+     * The provider's operations, their failures through {@link #translated}. (A try in each method
+     * rather than one taking a lambda: this is every add's path, and a lambda would allocate.)
+     */
+    private final class Translated implements CounterCache {
+        @Override
+        public CounterEntry get(BucketKey key) {
+            try {
+                return provider.get(key);
+            } catch (CacheOutcomeUnknownException | CacheUnavailableException failure) {
+                throw translated(failure);
+            }
+        }
+
+        @Override
+        public CounterEntry putIfAbsent(BucketKey key, CounterEntry entry) {
+            try {
+                return provider.putIfAbsent(key, entry);
+            } catch (CacheOutcomeUnknownException | CacheUnavailableException failure) {
+                throw translated(failure);
+            }
+        }
+
+        @Override
+        public boolean replace(BucketKey key, CounterEntry expected, CounterEntry replacement) {
+            try {
+                return provider.replace(key, expected, replacement);
+            } catch (CacheOutcomeUnknownException | CacheUnavailableException failure) {
+                throw translated(failure);
+            }
+        }
+
+        @Override
+        public boolean remove(BucketKey key, CounterEntry expected) {
+            try {
+                return provider.remove(key, expected);
+            } catch (CacheOutcomeUnknownException | CacheUnavailableException failure) {
+                throw translated(failure);
+            }
+        }
+
+        @Override
+        public Collection<BucketKey> dirtyKeys() {
+            try {
+                return provider.dirtyKeys();
+            } catch (CacheOutcomeUnknownException | CacheUnavailableException failure) {
+                throw translated(failure);
+            }
+        }
+
+        @Override
+        public long dirtyCount() {
+            try {
+                return provider.dirtyCount();
+            } catch (CacheOutcomeUnknownException | CacheUnavailableException failure) {
+                throw translated(failure);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                provider.close();
+            } catch (CacheOutcomeUnknownException | CacheUnavailableException failure) {
+                throw translated(failure);
+            }
+        }
     }
 }

@@ -1,5 +1,8 @@
 package io.livecount.internal.writeback;
 
+import io.livecount.CommitOutcomeUnknownException;
+import io.livecount.CounterUnavailableException;
+import io.livecount.LivecountException;
 import io.livecount.WriteBackConfig;
 import io.livecount.internal.store.Row;
 import io.livecount.spi.BucketKey;
@@ -33,10 +36,15 @@ final class CacheAdds {
         } catch (ArithmeticException overflow) {
             undo(rows.subList(0, rows.size() - 1));
             throw overflow;
+        } catch (CounterUnavailableException refused) {
+            throw undoneAfter(rows.subList(0, rows.size() - 1), refused);
         }
     }
 
-    /** Adds every row, or none: an overflow undoes the rows already added and propagates. */
+    /**
+     * Adds every row, or none: an overflow or a refusal of the cache undoes the rows already added
+     * and propagates.
+     */
     void addRows(List<Row> rows) {
         for (int i = 0; i < rows.size(); i++) {
             try {
@@ -44,7 +52,27 @@ final class CacheAdds {
             } catch (ArithmeticException overflow) {
                 undo(rows.subList(0, i));
                 throw new BucketOverflow(rows.get(i));
+            } catch (CounterUnavailableException refused) {
+                throw undoneAfter(rows.subList(0, i), refused);
             }
+        }
+    }
+
+    /**
+     * What an add throws when the cache refused one of its rows after {@code added} went in (a
+     * distributed cache may refuse only the entries of one member): the refusal once they are
+     * undone, so that it still means "nothing applied"; an unknown outcome if the undo fails too.
+     */
+    private LivecountException undoneAfter(List<Row> added, CounterUnavailableException refused) {
+        try {
+            undo(added);
+            return refused;
+        } catch (RuntimeException undoFailed) {
+            refused.addSuppressed(undoFailed);
+            return new CommitOutcomeUnknownException(
+                    "the cache refused part of the add, and the parts already applied could not be undone: "
+                            + refused.getMessage(),
+                    refused);
         }
     }
 
