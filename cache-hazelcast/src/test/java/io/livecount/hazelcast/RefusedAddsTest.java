@@ -77,7 +77,7 @@ class RefusedAddsTest {
                 .writeBack(WriteBackConfig.builder(HazelcastCounterCache.builder()
                                 .instance(member)
                                 .mapName(MAP)
-                                .build())
+                                .factory())
                         .closeTimeout(Duration.ofSeconds(1))
                         .build())
                 .build());
