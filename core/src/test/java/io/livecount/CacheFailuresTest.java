@@ -12,6 +12,7 @@ import io.livecount.spi.EntryChange;
 import io.livecount.spi.EntryProcessingCache;
 import io.livecount.testing.DatabaseTest;
 import io.livecount.testing.TestDatabase;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -114,6 +115,32 @@ class CacheFailuresTest extends DatabaseTest {
             cache.failing(bucket -> false, null); // lets close() write back
             service.close();
         }
+    }
+
+    @ParameterizedTest(name = "entry processing: {0}")
+    @ValueSource(booleans = {false, true})
+    @DisplayName("local-window sums that the cache refuses stay in the window and are written once it answers")
+    void windowKeepsRefusedSums(boolean processing) {
+        FailingCache cache = cache(processing);
+        CounterKey other = CounterKey.of(FAST, "other");
+        try (CounterService service = Livecount.create(baseConfig()
+                .namespace(FAST, NamespaceSettings.allPeriods().withMode(ConsistencyMode.FAST))
+                .writeBack(WriteBackConfig.builder(() -> cache)
+                        .maxDelay(Duration.ofHours(1))
+                        .localWindow(Duration.ofMillis(500))
+                        .build())
+                .build())) {
+            service.add(key, 3);
+            service.add(other, 4);
+            cache.failing(bucket -> bucket.key().equals(key), new CacheUnavailableException("refused", null));
+            assertThatThrownBy(service::flush).isInstanceOf(CounterUnavailableException.class);
+            cache.failing(bucket -> false, null);
+            service.flush();
+            assertThat(service.get(key)).isEqualTo(3);
+            assertThat(service.get(other)).isEqualTo(4);
+        }
+        assertThat(database.queryLong("SELECT SUM(counter_value) FROM livecount_counter WHERE period_type = 'DAY'"))
+                .isEqualTo(7);
     }
 
     private CounterService service(CounterCache cache) {

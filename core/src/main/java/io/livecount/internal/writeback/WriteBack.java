@@ -1,6 +1,7 @@
 package io.livecount.internal.writeback;
 
 import io.livecount.CounterKey;
+import io.livecount.CounterUnavailableException;
 import io.livecount.CounterValue;
 import io.livecount.LivecountConfig;
 import io.livecount.Period;
@@ -159,16 +160,28 @@ public final class WriteBack {
             return;
         }
         synchronized (window) {
+            List<RuntimeException> failures = new ArrayList<>();
             window.drain((slot, sum) -> {
                 Instant at =
                         slot.second() == LocalWindow.ANY_TIME ? Instant.EPOCH : Instant.ofEpochSecond(slot.second());
                 List<Row> rows = bucketing.rows(slot.key(), sum, at);
-                if (moveToCache(rows)) {
-                    cycle.pendingTotal.add(sum);
-                } else {
-                    window.putBack(slot, sum); // never dropped, even after close
+                try {
+                    if (moveToCache(rows)) {
+                        cycle.pendingTotal.add(sum);
+                        return;
+                    }
+                } catch (CounterUnavailableException refused) { // nothing of the sum applied
+                    failures.add(refused);
+                } catch (RuntimeException partly) { // some buckets may hold it: putting it back would count twice
+                    failures.add(partly);
+                    return;
                 }
+                window.putBack(slot, sum); // never dropped, even after close
             });
+            if (!failures.isEmpty()) { // after the whole drain: every other sum went on
+                failures.subList(1, failures.size()).forEach(failures.get(0)::addSuppressed);
+                throw failures.get(0);
+            }
         }
     }
 
