@@ -6,8 +6,8 @@ import java.util.function.Supplier;
 
 /**
  * Lets a delete act on every bucket of a counter at one point for this node's FAST adds: an add
- * holds its counter's stripe shared while it puts its buckets into the cache (or the local window),
- * a delete holds it exclusively. So no add of the counter is half in the cache while the delete
+ * holds its counter's stripe shared while it puts its buckets into the cache, a delete holds it
+ * exclusively. (An add into the local window is one change of one buffer and needs no stripe.) So no add of the counter is half in the cache while the delete
  * runs, and each add is wholly before the delete or wholly after it. Counters are spread over
  * {@value #STRIPES} stripes; adds of different counters rarely share one, and a stripe is held only
  * for the few cache changes of one add.

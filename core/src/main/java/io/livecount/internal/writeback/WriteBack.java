@@ -80,12 +80,8 @@ public final class WriteBack {
                 bucketing.rows(key, delta, eventTime); // an impossible time fails here, not in the window
             }
             if (backlog.admits(List.of())) {
-                long stamp = gate.enterAdd(key);
-                try {
-                    window.add(key, windowSecond(key, eventTime), delta); // counted in pendingTotal when drained
-                } finally {
-                    gate.exitAdd(key, stamp);
-                }
+                // one change of one buffer: never half done, so a delete needs no gate here (see deleting)
+                window.add(key, windowSecond(key, eventTime), delta); // counted in pendingTotal when drained
                 return;
             }
         }
@@ -252,18 +248,27 @@ public final class WriteBack {
     }
 
     /**
-     * Deletes {@code key} at one point for this node's adds: while {@code delete} runs, no add of
-     * the counter is in progress here and no write-back pass runs. {@code delete} calls {@link
-     * #writeCounter} (outside any caller transaction), then deletes the rows, then {@link
-     * #discardCounter} once the deletion has committed.
+     * Deletes {@code key} at one point for this node's adds: while {@code delete} runs, no write-back
+     * pass and no drain of the local window runs (every sum added before is drained first, whole),
+     * and no add of the counter is half in the cache. {@code delete} calls {@link #writeCounter}
+     * (outside any caller transaction), deletes the rows, then calls {@link #discardCounter} once
+     * the deletion has committed. Locks in the order pass, window, counter stripe: a pass drains the
+     * window under its lock, and an add holds its stripe only around cache changes.
      */
     public <T> T deleting(CounterKey key, Supplier<T> delete) {
-        return gate.delete(key, () -> engine.betweenPasses(delete));
+        return engine.betweenPasses(() -> {
+            if (window == null) {
+                return gate.delete(key, delete);
+            }
+            synchronized (window) {
+                drainWindow();
+                return gate.delete(key, delete);
+            }
+        });
     }
 
-    /** Writes every delta of {@code key} that this node holds (within {@link #deleting}). */
+    /** Writes every delta of {@code key} that the cache holds (within {@link #deleting}). */
     public void writeCounter(CounterKey key) {
-        drainWindow();
         cycle.run(true, bucket -> bucket.key().equals(key));
     }
 
