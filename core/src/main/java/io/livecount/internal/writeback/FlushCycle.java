@@ -103,15 +103,13 @@ final class FlushCycle {
     }
 
     /**
-     * Removes what the cache still holds of a deleted counter: after {@link #run} wrote its buckets,
-     * only deltas that cannot be written are left ({@link UnwritableDeltas}); they were added
-     * before the delete, so they go with it.
+     * Removes what the cache still holds of a deleted counter that cannot be written ({@link
+     * UnwritableDeltas}): after {@link #run} wrote its buckets, those deltas were added before the
+     * delete, so they go with it. Other entries are left alone: in a cache shared by several nodes
+     * they may hold another node's later adds.
      */
     void discard(CounterKey counter) {
-        for (BucketKey bucket : List.copyOf(cache.cache().dirtyKeys())) {
-            if (!bucket.key().equals(counter)) {
-                continue;
-            }
+        for (BucketKey bucket : unwritable.bucketsOf(counter)) {
             CounterEntry entry;
             do {
                 entry = cache.get(bucket);
@@ -122,8 +120,8 @@ final class FlushCycle {
             if (entry != null && bucket.period() == Period.ALL) {
                 pendingTotal.add(-entry.pending() - entry.inflight());
             }
+            unwritable.release(bucket);
         }
-        unwritable.releaseCounter(counter);
     }
 
     /** Whether every write-back attempted so far is known to have committed. */

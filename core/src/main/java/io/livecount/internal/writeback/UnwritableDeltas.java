@@ -3,6 +3,7 @@ package io.livecount.internal.writeback;
 import io.livecount.CounterKey;
 import io.livecount.CounterOverflowException;
 import io.livecount.spi.BucketKey;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -44,11 +45,14 @@ final class UnwritableDeltas {
         }
     }
 
-    /** Every bucket of {@code key} was deleted. */
-    void releaseCounter(CounterKey key) {
-        if (!deltas.isEmpty()) {
-            deltas.keySet().removeIf(bucket -> bucket.key().equals(key));
+    /** The buckets of {@code key} kept now. */
+    List<BucketKey> bucketsOf(CounterKey key) {
+        if (deltas.isEmpty()) {
+            return List.of();
         }
+        return deltas.keySet().stream()
+                .filter(bucket -> bucket.key().equals(key))
+                .toList();
     }
 
     int count() {
