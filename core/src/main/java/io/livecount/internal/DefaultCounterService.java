@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -188,12 +189,7 @@ public final class DefaultCounterService extends StoreOperations implements Coun
         if (writeBack == null) {
             return super.delete(key);
         }
-        return writeBack.deleting(key, () -> {
-            writeBack.writeCounter(key);
-            boolean deleted = super.delete(key);
-            writeBack.discardCounter(key);
-            return deleted;
-        });
+        return deleteAtOnePoint(key, () -> super.delete(key), Runnable::run);
     }
 
     /**
@@ -205,13 +201,22 @@ public final class DefaultCounterService extends StoreOperations implements Coun
         if (writeBack == null) {
             return deleteRows.getAsBoolean();
         }
+        return deleteAtOnePoint(key, deleteRows, transaction::afterCommit);
+    }
+
+    /**
+     * Within the write-back's {@link WriteBack#deleting}: writes the counter's deltas (outside any
+     * caller transaction), deletes its rows, then drops what could not be written once {@code
+     * afterCommit} runs it (a load before the commit saw the rows).
+     */
+    private boolean deleteAtOnePoint(CounterKey key, BooleanSupplier deleteRows, Consumer<Runnable> afterCommit) {
         return writeBack.deleting(key, () -> {
             cacheWork(() -> {
                 writeBack.writeCounter(key);
                 return null;
             });
             boolean deleted = deleteRows.getAsBoolean();
-            transaction.afterCommit(() -> writeBack.discardCounter(key)); // a load before the commit saw the rows
+            afterCommit.accept(() -> writeBack.discardCounter(key));
             return deleted;
         });
     }
