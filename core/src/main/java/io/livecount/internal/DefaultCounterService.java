@@ -233,6 +233,16 @@ public final class DefaultCounterService extends StoreOperations implements Coun
         return transactor.autocommit(true, work);
     }
 
+    /**
+     * In a transaction of its own at REPEATABLE READ: an add of another node (STRICT, or a FAST
+     * write-back) that commits while the delete runs is then wholly deleted or wholly kept.
+     */
+    @Override
+    <T> T runDelete(SqlWork<T> work) {
+        ensureOpen();
+        return transactor.inRepeatableRead(work);
+    }
+
     @Override
     public CounterOperations joining(EntityManager entityManager) {
         ensureOpen();

@@ -44,6 +44,14 @@ abstract class StoreOperations implements CounterOperations {
     /** Runs a single-statement write. */
     abstract <T> T write(SqlWork<T> work);
 
+    /**
+     * Runs a delete's statement so that it acts on every row of another transaction's add or on
+     * none (see {@link io.livecount.internal.store.Transactor#inRepeatableRead}); a write by default.
+     */
+    <T> T runDelete(SqlWork<T> work) {
+        return write(work);
+    }
+
     /** Applies a FAST add and returns its all-time value (0 unless it wants one). */
     abstract long fastAdd(CounterKey key, long delta, Instant eventTime, boolean wantsValue);
 
@@ -149,6 +157,6 @@ abstract class StoreOperations implements CounterOperations {
     @Override
     public boolean delete(CounterKey key) {
         Objects.requireNonNull(key, "key");
-        return write(connection -> store.delete(connection, key)) > 0;
+        return runDelete(connection -> store.delete(connection, key)) > 0;
     }
 }

@@ -18,6 +18,8 @@ public final class Transactor {
 
     private static final long MAX_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final long FIRST_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    /** No isolation level to set. */
+    private static final int NO_CHANGE = -1;
 
     private final ConnectionSource connections;
     private final SqlDialect dialect;
@@ -31,20 +33,36 @@ public final class Transactor {
 
     /** A read, or a single-statement write that commits by itself (autocommit). */
     public <T> T autocommit(boolean writes, SqlWork<T> work) {
-        return run(false, writes, work);
+        return run(false, writes, NO_CHANGE, work);
     }
 
     /** Several statements in one transaction. */
     public <T> T inTransaction(SqlWork<T> work) {
-        return run(true, true, work);
+        return run(true, true, NO_CHANGE, work);
     }
 
-    private <T> T run(boolean transactional, boolean writes, SqlWork<T> work) {
+    /**
+     * Work in one transaction at {@code REPEATABLE READ}, retried on conflicts like every other.
+     * There a statement that meets a row changed by a transaction that committed after it began
+     * fails (PostgreSQL, H2: a serialization failure) or has locked the gaps between rows so that
+     * no other transaction inserts there (MariaDB): it never acts on part of another transaction's
+     * rows.
+     */
+    public <T> T inRepeatableRead(SqlWork<T> work) {
+        return run(true, true, Connection.TRANSACTION_REPEATABLE_READ, work);
+    }
+
+    private <T> T run(boolean transactional, boolean writes, int isolation, SqlWork<T> work) {
         for (int attempt = 0; ; attempt++) {
             Connection connection = borrow();
             boolean commitInFlight = writes && !transactional;
             boolean broken = false;
+            int previousIsolation = NO_CHANGE;
             try {
+                if (isolation != NO_CHANGE && connection.getTransactionIsolation() != isolation) {
+                    previousIsolation = connection.getTransactionIsolation();
+                    connection.setTransactionIsolation(isolation);
+                }
                 if (transactional) {
                     connection.setAutoCommit(false);
                 }
@@ -65,7 +83,7 @@ public final class Transactor {
                 }
                 throw SqlErrors.translate(dialect, e, commitInFlight);
             } finally {
-                release(connection, transactional, broken);
+                release(connection, transactional, previousIsolation, broken);
             }
         }
     }
@@ -78,7 +96,7 @@ public final class Transactor {
         }
     }
 
-    private void release(Connection connection, boolean restoreAutocommit, boolean broken) {
+    private void release(Connection connection, boolean restoreAutocommit, int restoreIsolation, boolean broken) {
         try {
             if (broken) {
                 connections.discard(connection);
@@ -86,6 +104,9 @@ public final class Transactor {
             }
             if (restoreAutocommit && !connection.isClosed()) {
                 connection.setAutoCommit(true);
+            }
+            if (restoreIsolation != NO_CHANGE && !connection.isClosed()) {
+                connection.setTransactionIsolation(restoreIsolation);
             }
         } catch (SQLException ignored) {
             // a broken connection: the pool discards it on release

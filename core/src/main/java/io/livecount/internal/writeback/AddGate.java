@@ -5,14 +5,17 @@ import java.util.concurrent.locks.StampedLock;
 import java.util.function.Supplier;
 
 /**
- * Lets a delete act on every bucket of a counter at one point for this node's FAST adds: an add
- * holds its counter's stripe shared while it puts its buckets into the cache, a delete holds it
- * exclusively. (An add into the local window is one change of one buffer and needs no stripe.) So no add of the counter is half in the cache while the delete
- * runs, and each add is wholly before the delete or wholly after it. Counters are spread over
- * {@value #STRIPES} stripes; adds of different counters rarely share one, and a stripe is held only
- * for the few cache changes of one add.
+ * Keeps this node's FAST adds whole for a delete and for a write-back: an add (or a drain of the
+ * local window's sum of a counter) holds its counter's stripe shared while it puts its buckets into
+ * the cache; a delete, and a write-back taking the counter's deltas, hold it exclusively. So
+ * neither ever sees an add half in the cache: a delete acts on each add wholly or not at all, and a
+ * write-back takes all of an add's deltas or none of them, so that a delete on another node, which
+ * lands between two write-backs, never splits an add either. (An add into the local window is one
+ * change of one buffer and needs no stripe.) Counters are spread over {@value #STRIPES} stripes;
+ * adds of different counters rarely share one, and a stripe is held only for the few cache changes
+ * of one add, or the takes of one counter's dirty buckets.
  *
- * <p>Thread-safe. Not reentrant: an add never runs inside a delete.
+ * <p>Thread-safe. Not reentrant: an add never runs inside a delete or a take.
  */
 final class AddGate {
 
@@ -38,12 +41,12 @@ final class AddGate {
         stripe(key).unlockRead(stamp);
     }
 
-    /** Runs a delete of {@code key} while no add of a counter of its stripe is in progress. */
-    <T> T delete(CounterKey key, Supplier<T> delete) {
+    /** Runs {@code work} (a delete, a take) while no add of a counter of {@code key}'s stripe is in progress. */
+    <T> T exclusively(CounterKey key, Supplier<T> work) {
         StampedLock stripe = stripe(key);
         long stamp = stripe.writeLock();
         try {
-            return delete.get();
+            return work.get();
         } finally {
             stripe.unlockWrite(stamp);
         }

@@ -37,6 +37,7 @@ final class FlushCycle {
     private static final System.Logger LOG = System.getLogger(FlushCycle.class.getName());
 
     private final CacheAccess cache;
+    private final AddGate gate;
     private final Transactor transactor;
     private final WriteBackStore store;
     private final ParallelWriters writers;
@@ -49,8 +50,9 @@ final class FlushCycle {
     final LongAdder flushedRows = new LongAdder();
     final LongAdder statements = new LongAdder();
 
-    FlushCycle(CacheAccess cache, Transactor transactor, WriteBackStore store, int parallelStatements) {
+    FlushCycle(CacheAccess cache, Transactor transactor, WriteBackStore store, int parallelStatements, AddGate gate) {
         this.cache = cache;
+        this.gate = gate;
         this.transactor = transactor;
         this.store = store;
         this.parallelStatements = parallelStatements;
@@ -64,20 +66,23 @@ final class FlushCycle {
      * after every run of the pass has ended.
      */
     void run(boolean settle) {
-        run(settle, key -> true);
+        run(settle, key -> true, false);
     }
 
-    /** Like {@link #run(boolean)}, for the dirty keys that {@code which} accepts. */
-    void run(boolean settle, Predicate<BucketKey> which) {
+    /**
+     * Like {@link #run(boolean)}, for the dirty keys that {@code which} accepts; {@code gateHeld}:
+     * the caller holds the {@link AddGate} of every counter they belong to (a delete of one counter).
+     */
+    void run(boolean settle, Predicate<BucketKey> which, boolean gateHeld) {
         Map<BucketKey, Long> deferredBefore = deferred.snapshot();
         retryUnresolved();
-        writeDirty(which);
+        writeDirty(which, gateHeld);
         for (int round = 0; round < MAX_ADOPTION_ROUNDS && inFlight.anyAdopted(); round++) {
             // write-backs of other nodes were adopted: resolve them now, then write the deltas added
             // on top of them, which could not be taken while they were in flight; so that flush()
             // leaves nothing behind
             retryUnresolved();
-            writeDirty(which);
+            writeDirty(which, gateHeld);
         }
         deferred.completeLeft(deferredBefore);
         if (settle) {
@@ -85,14 +90,15 @@ final class FlushCycle {
         }
     }
 
-    private void writeDirty(Predicate<BucketKey> which) {
+    private void writeDirty(Predicate<BucketKey> which, boolean gateHeld) {
         List<BucketKey> dirty = new ArrayList<>(cache.cache().dirtyKeys());
         dirty.removeIf(which.negate());
         dirty.sort(null); // every statement locks in one global order
         List<Runnable> runs = new ArrayList<>();
-        for (List<List<BucketKey>> run : PassPlan.runs(dirty, ROWS_PER_STATEMENT, parallelStatements)) {
+        for (List<List<BucketKey>> run :
+                PassPlan.runs(dirty, ROWS_PER_STATEMENT, parallelStatements, FlushCycle::sameCounter)) {
             // a run stops at its first failure: its later batches stay pending for the next pass
-            runs.add(() -> run.forEach(this::writeNew));
+            runs.add(() -> run.forEach(keys -> writeNew(keys, gateHeld)));
         }
         writers.runAll(runs);
     }
@@ -129,15 +135,25 @@ final class FlushCycle {
         return inFlight.isEmpty();
     }
 
-    private void writeNew(List<BucketKey> keys) {
+    private static boolean sameCounter(BucketKey a, BucketKey b) {
+        return a.key().equals(b.key());
+    }
+
+    private void writeNew(List<BucketKey> keys, boolean gateHeld) {
         long flushId = inFlight.newId();
         List<Row> rows = new ArrayList<>(keys.size());
-        for (BucketKey key : keys) {
-            CounterEntry taken = cache.update(key, deferred.take(key, flushId));
-            if (taken != null && taken.flushId() == flushId) {
-                rows.add(new Row(key, taken.inflight()));
-            } else if (taken != null && taken.inflight() != 0 && inFlight.isForeign(taken.flushId())) {
-                adopt(taken.flushId(), key);
+        for (int from = 0, to; from < keys.size(); from = to) {
+            to = from + 1;
+            while (to < keys.size() && sameCounter(keys.get(from), keys.get(to))) {
+                to++;
+            }
+            List<BucketKey> counter = keys.subList(from, to);
+            // all of a counter's buckets at one point for this node's adds: every add in this
+            // write-back or none of it, so that a delete between two write-backs never splits one
+            if (gateHeld) {
+                take(counter, flushId, rows);
+            } else {
+                gate.exclusively(counter.get(0).key(), () -> take(counter, flushId, rows));
             }
         }
         if (rows.isEmpty()) {
@@ -156,6 +172,18 @@ final class FlushCycle {
         }
         resolved(flushId, rows);
         deferred.committed(flushId, rows);
+    }
+
+    private Void take(List<BucketKey> keys, long flushId, List<Row> rows) {
+        for (BucketKey key : keys) {
+            CounterEntry taken = cache.update(key, deferred.take(key, flushId));
+            if (taken != null && taken.flushId() == flushId) {
+                rows.add(new Row(key, taken.inflight()));
+            } else if (taken != null && taken.inflight() != 0 && inFlight.isForeign(taken.flushId())) {
+                adopt(taken.flushId(), key);
+            }
+        }
+        return null;
     }
 
     /**

@@ -61,7 +61,7 @@ public final class WriteBack {
         this.cache = new CacheAccess(settings.cacheFactory().create()); // this service's own: close() closes it
         this.strict = strict;
         this.window = settings.localWindow().isZero() ? null : new LocalWindow();
-        this.cycle = new FlushCycle(cache, transactor, store, settings.parallelStatements());
+        this.cycle = new FlushCycle(cache, transactor, store, settings.parallelStatements(), gate);
         this.engine = new WriteBackEngine(settings, cycle, this::drainWindow, transactor, store);
         this.reads = new SnapshotReads(cache, transactor, store);
         this.adds = new CacheAdds(settings, cache, reads, engine::requestFlush);
@@ -161,6 +161,7 @@ public final class WriteBack {
                 Instant at =
                         slot.second() == LocalWindow.ANY_TIME ? Instant.EPOCH : Instant.ofEpochSecond(slot.second());
                 List<Row> rows = bucketing.rows(slot.key(), sum, at);
+                long stamp = gate.enterAdd(slot.key()); // a write-back takes the sum whole (see AddGate)
                 try {
                     if (moveToCache(rows)) {
                         cycle.pendingTotal.add(sum);
@@ -171,6 +172,8 @@ public final class WriteBack {
                 } catch (RuntimeException partly) { // some buckets may hold it: putting it back would count twice
                     failures.add(partly);
                     return;
+                } finally {
+                    gate.exitAdd(slot.key(), stamp);
                 }
                 window.putBack(slot, sum); // never dropped, even after close
             });
@@ -258,18 +261,18 @@ public final class WriteBack {
     public <T> T deleting(CounterKey key, Supplier<T> delete) {
         return engine.betweenPasses(() -> {
             if (window == null) {
-                return gate.delete(key, delete);
+                return gate.exclusively(key, delete);
             }
             synchronized (window) {
                 drainWindow();
-                return gate.delete(key, delete);
+                return gate.exclusively(key, delete);
             }
         });
     }
 
     /** Writes every delta of {@code key} that the cache holds (within {@link #deleting}). */
     public void writeCounter(CounterKey key) {
-        cycle.run(true, bucket -> bucket.key().equals(key));
+        cycle.run(true, bucket -> bucket.key().equals(key), true);
     }
 
     /** The rows of {@code key} were deleted: drops what could not be written, reloads cached values. */

@@ -57,4 +57,35 @@ class PassPlanTest {
         assertThat(PassPlan.runs(keys(100_000), 2_000, 2))
                 .allSatisfy(run -> assertThat(run).hasSize(25));
     }
+
+    @Test
+    @DisplayName("a group (a counter's buckets) is never cut, unless it alone exceeds the statement size")
+    void keepsGroups() {
+        for (int groupSize : new int[] {1, 7, 150, 1_999, 2_000, 5_000}) {
+            for (int n : new int[] {1, 2_001, 10_000, 100_001}) {
+                for (int writers = 1; writers <= 4; writers++) {
+                    int size = groupSize;
+                    List<List<List<Integer>>> runs =
+                            PassPlan.runs(keys(n), 2_000, writers, (a, b) -> a / size == b / size);
+                    List<Integer> seen = new ArrayList<>();
+                    runs.forEach(run -> run.forEach(seen::addAll));
+                    assertThat(seen).isEqualTo(keys(n));
+                    assertThat(runs).allSatisfy(run -> assertThat(run).isNotEmpty());
+                    for (List<List<Integer>> run : runs) {
+                        for (List<Integer> statement : run) {
+                            assertThat(statement).isNotEmpty().hasSizeLessThanOrEqualTo(4_000);
+                            int first = statement.get(0);
+                            int last = statement.get(statement.size() - 1);
+                            if (groupSize <= 2_000) {
+                                assertThat(first % size).as("starts a group").isZero();
+                                assertThat(last + 1 == n || (last + 1) % size == 0)
+                                        .as("ends a group")
+                                        .isTrue();
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
