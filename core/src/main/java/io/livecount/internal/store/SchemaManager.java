@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
@@ -87,13 +88,23 @@ public final class SchemaManager {
         }
     }
 
-    private static boolean tableExists(Connection connection) {
-        try (Statement statement = connection.createStatement()) {
-            statement
-                    .executeQuery("SELECT ns FROM " + SqlDialect.TABLE + " WHERE 1 = 0")
-                    .close();
-            return true;
-        } catch (SQLException e) {
+    /**
+     * Asks the driver's metadata, in the schema where an unqualified name is created (the current
+     * catalog and schema): a probing query on a missing table would fail, and drivers and servers log
+     * such failures as errors.
+     */
+    static boolean tableExists(Connection connection) throws SQLException {
+        DatabaseMetaData meta = connection.getMetaData();
+        String name = meta.storesUpperCaseIdentifiers() ? SqlDialect.TABLE.toUpperCase(Locale.ROOT) : SqlDialect.TABLE;
+        String escape = meta.getSearchStringEscape();
+        String pattern = escape == null || escape.isEmpty() ? name : name.replace("_", escape + "_");
+        try (ResultSet tables =
+                meta.getTables(connection.getCatalog(), connection.getSchema(), pattern, new String[] {"TABLE"})) {
+            while (tables.next()) {
+                if (SqlDialect.TABLE.equalsIgnoreCase(tables.getString("TABLE_NAME"))) {
+                    return true;
+                }
+            }
             return false;
         }
     }
