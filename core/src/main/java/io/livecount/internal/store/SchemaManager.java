@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
@@ -62,7 +61,7 @@ public final class SchemaManager {
                 throw new IllegalStateException(
                         "Livecount cannot use this " + dialect.name() + " database: " + setting.get());
             }
-            boolean exists = tableExists(connection);
+            boolean exists = dialect.tableExists(connection);
             if (!exists && action == SchemaAction.CREATE_IF_MISSING) {
                 runScript(connection, dialect.schemaLocation() + "/V1__livecount_counter.sql");
             } else if (!exists) {
@@ -85,27 +84,6 @@ public final class SchemaManager {
                     // start-up already failed or succeeded; the pool deals with the connection
                 }
             }
-        }
-    }
-
-    /**
-     * Asks the driver's metadata, in the schema where an unqualified name is created (the current
-     * catalog and schema): a probing query on a missing table would fail, and drivers and servers log
-     * such failures as errors.
-     */
-    static boolean tableExists(Connection connection) throws SQLException {
-        DatabaseMetaData meta = connection.getMetaData();
-        String name = meta.storesUpperCaseIdentifiers() ? SqlDialect.TABLE.toUpperCase(Locale.ROOT) : SqlDialect.TABLE;
-        String escape = meta.getSearchStringEscape();
-        String pattern = escape == null || escape.isEmpty() ? name : name.replace("_", escape + "_");
-        try (ResultSet tables =
-                meta.getTables(connection.getCatalog(), connection.getSchema(), pattern, new String[] {"TABLE"})) {
-            while (tables.next()) {
-                if (SqlDialect.TABLE.equalsIgnoreCase(tables.getString("TABLE_NAME"))) {
-                    return true;
-                }
-            }
-            return false;
         }
     }
 
