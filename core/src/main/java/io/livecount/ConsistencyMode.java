@@ -12,7 +12,7 @@ public enum ConsistencyMode {
      */
     STRICT,
     /**
-     * The add lands in a cache ({@link WriteBackConfig#cache()}) and is written back later in
+     * The add lands in a cache ({@link WriteBackConfig#cacheFactory()}) and is written back later in
      * coalesced batches, exactly once. Requires {@link LivecountConfig.Builder#writeBack}: without
      * it, choosing FAST is an {@link IllegalArgumentException}, never a silent fallback to STRICT.
      * The loss window is described by {@link WriteBackConfig}.

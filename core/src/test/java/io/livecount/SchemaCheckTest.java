@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.livecount.internal.DefaultCounterService;
 import io.livecount.testing.DatabaseTest;
+import io.livecount.testing.FailedStatements;
 import io.livecount.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -55,6 +56,20 @@ class SchemaCheckTest extends DatabaseTest {
                 .hasMessageContaining("does not exist")
                 .hasMessageContaining("classpath:io/livecount/schema/");
         assertThat(database.rowCount()).isZero();
+    }
+
+    @Test
+    @DisplayName("creates a missing table without running a statement that fails (drivers log those as errors)")
+    void createsTableWithoutFailingStatement() {
+        counters.close();
+        database.dropTable();
+        FailedStatements recorder = new FailedStatements(database.dataSource());
+        try (CounterService fresh =
+                Livecount.create(baseConfig().dataSource(recorder.dataSource()).build())) {
+            fresh.increment(CounterKey.of(ALL_PERIODS, "first"));
+        }
+        assertThat(recorder.failures()).isEmpty();
+        assertThat(database.rowCount()).isPositive();
     }
 
     @Test

@@ -223,11 +223,13 @@ public final class HazelcastCounterCache implements EntryProcessingCache {
          * Start an embedded member from {@code config} each time a cache is created, owned by that
          * cache: closing the cache (the service's {@code close()}) shuts it down. The map gets backup-count 1 (synchronous) unless the config
          * names it, and {@code hazelcast.operation.fail.on.indeterminate.state=true} unless the
-         * config sets that property (see {@link #FAIL_ON_INDETERMINATE}; the given config is changed). Exclusive with {@link #instance}.
+         * config sets that property (see {@link #FAIL_ON_INDETERMINATE}; the given config is changed). The member logs
+         * through JDK logging unless {@code hazelcast.logging.type} is set, without its banner. Exclusive with {@link #instance}.
          */
         public Builder startMember(Config config) {
             this.config = Objects.requireNonNull(config, "config");
             MapPreparation.failOnIndeterminateUnlessSet(config);
+            MemberLogging.applyUnlessSet(config);
             this.instance = null;
             return this;
         }

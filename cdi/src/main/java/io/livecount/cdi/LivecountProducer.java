@@ -56,9 +56,21 @@ public class LivecountProducer {
 
     private volatile boolean serviceCreated;
 
+    /*
+     * One Instance per type looked up, never Instance<Object>: with that, Quarkus ArC would count
+     * every bean as used and remove none of the application's unused beans.
+     */
     @Inject
     @Any
-    Instance<Object> beans;
+    Instance<DataSource> dataSources;
+
+    @Inject
+    @Any
+    Instance<EntityManagerFactory> persistenceUnits;
+
+    @Inject
+    @Any
+    Instance<TransactionSynchronizationRegistry> transactionRegistries;
 
     /**
      * The configuration read from the {@code livecount.*} settings, once per container. {@code
@@ -122,9 +134,7 @@ public class LivecountProducer {
 
         @Override
         public DataSource dataSourceBean(String name) {
-            Instance<DataSource> found = name == null
-                    ? beans.select(DataSource.class)
-                    : beans.select(DataSource.class, NamedLiteral.of(name));
+            Instance<DataSource> found = name == null ? dataSources : dataSources.select(NamedLiteral.of(name));
             if (!found.isResolvable()) {
                 throw new IllegalArgumentException("livecount.datasource = '" + (name == null ? "cdi" : "cdi:" + name)
                         + "': " + (found.isAmbiguous() ? "several" : "no") + " DataSource bean"
@@ -145,7 +155,7 @@ public class LivecountProducer {
 
         @Override
         public EntityManagerFactory persistenceUnit(String unitName) {
-            for (EntityManagerFactory bean : beans.select(EntityManagerFactory.class)) {
+            for (EntityManagerFactory bean : persistenceUnits) {
                 if (unitName.equals(bean.getName())) {
                     return bean;
                 }
@@ -164,9 +174,8 @@ public class LivecountProducer {
 
         @Override
         public Optional<TransactionSynchronizationRegistry> transactionRegistry() {
-            Instance<TransactionSynchronizationRegistry> bean = beans.select(TransactionSynchronizationRegistry.class);
-            if (bean.isResolvable()) {
-                return Optional.of(bean.get());
+            if (transactionRegistries.isResolvable()) {
+                return Optional.of(transactionRegistries.get());
             }
             try {
                 return Optional.of(

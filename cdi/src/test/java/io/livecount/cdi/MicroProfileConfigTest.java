@@ -14,6 +14,7 @@ import org.jboss.weld.junit5.EnableWeld;
 import org.jboss.weld.junit5.WeldInitiator;
 import org.jboss.weld.junit5.WeldSetup;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * {@code META-INF/microprofile-config.properties} of the test resources.
  */
 @EnableWeld
+@Tag("microprofile")
 @DisplayName("With MicroProfile Config present, settings come from it")
 class MicroProfileConfigTest {
 
@@ -36,7 +38,7 @@ class MicroProfileConfigTest {
     @Test
     @DisplayName("mode, provider and namespace come from microprofile-config.properties")
     void readsMicroProfileConfig() {
-        assertThat(SettingsSource.detect().description()).isEqualTo("MicroProfile Config");
+        assertThat(SettingsSource.detect().description()).isEqualTo("MicroProfile Config > livecount.properties");
         assertThat(counters.config().defaultMode()).isEqualTo(ConsistencyMode.FAST);
         assertThat(counters.config().writeBack().cacheFactory()).isInstanceOf(EhcacheCacheFactory.class);
         clicks.click("https://example.org/");

@@ -115,7 +115,7 @@ class MisconfigurationTest {
             }
         });
         assertThat(failure).as(situation).isNotNull();
-        assertThat(messages(failure)).contains(expected);
+        assertThat(Settings.messages(failure)).contains(expected);
     }
 
     private static Arguments failure(String situation, Map<String, String> settings, String... expected) {
@@ -129,14 +129,5 @@ class MisconfigurationTest {
             settings.put(keysAndValues[i], keysAndValues[i + 1]);
         }
         return settings;
-    }
-
-    /** Every message of the chain: containers wrap the producer's exception. */
-    private static String messages(Throwable failure) {
-        StringBuilder all = new StringBuilder();
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            all.append(t.getMessage()).append('\n');
-        }
-        return all.toString();
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
@@ -44,6 +45,8 @@ public final class ConfigReader {
     static final String JDBC_URL = "livecount.jdbc.url";
     static final String NAMESPACE = "livecount.namespace.";
 
+    private static final System.Logger LOG = System.getLogger(ConfigReader.class.getName());
+
     private final SettingValues values;
     private final Resources resources;
 
@@ -73,13 +76,32 @@ public final class ConfigReader {
         values.choice("livecount.schema", SchemaAction.class).ifPresent(builder::schemaAction);
         transactions(builder, enlists);
         WriteBackSettings writeBack = WriteBackSettings.read(values, anyFast);
-        Set<String> unknown = values.unread();
-        if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("unknown setting(s) " + unknown + " (from " + values.sourceDescription()
-                    + "); see the configuration keys in docs/jakarta-ee.md");
-        }
+        refuseUnknownKeys();
         writeBack.create().ifPresent(builder::writeBack);
         return builder.build();
+    }
+
+    /**
+     * A declared key nobody read is a typo or a setting of another version: start-up fails, naming
+     * each key and its source. Environment variables declare no keys; unused {@code LIVECOUNT_*}
+     * ones are only mentioned in the log.
+     */
+    private void refuseUnknownKeys() {
+        Set<String> unknown = values.unread();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("unknown setting(s) "
+                    + unknown.stream()
+                            .map(key -> key + " (from " + values.origin(key) + ")")
+                            .collect(Collectors.joining(", "))
+                    + "; see the keys in docs/configuration.md");
+        }
+        Set<String> ignored = Environment.system().unusedVariables(values.readKeys());
+        if (!ignored.isEmpty()) {
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "environment variables " + ignored + " are not Livecount settings (none of the keys it"
+                            + " reads): ignored");
+        }
     }
 
     /** Sets the one storage; returns whether its connections can enlist in JTA transactions. */

@@ -101,13 +101,23 @@ final class SettingValues {
         return unread;
     }
 
+    /** Every key looked up so far. */
+    Set<String> readKeys() {
+        return Set.copyOf(read);
+    }
+
     String sourceDescription() {
         return source.description();
     }
 
+    /** For messages: where {@code key}'s value comes from. */
+    String origin(String key) {
+        return source.origin(key);
+    }
+
     IllegalArgumentException bad(String key, String value, String expected) {
         return new IllegalArgumentException(
-                key + " = '" + value + "' (from " + source.description() + ") is not valid: expected " + expected);
+                key + " = '" + value + "' (from " + source.origin(key) + ") is not valid: expected " + expected);
     }
 
     private <E extends Enum<E>> E parseChoice(String key, String value, Class<E> type) {

@@ -1,81 +1,70 @@
 package io.livecount.cdi.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * Where the {@code livecount.*} settings come from: MicroProfile Config when an implementation is
- * present, otherwise system properties over a {@code livecount.properties} on the class path.
+ * Where the {@code livecount.*} settings come from. From highest to lowest precedence: MicroProfile
+ * Config when an implementation runs here (system properties, environment variables, {@code
+ * application.properties} on Quarkus, {@code META-INF/microprofile-config.properties}, any other
+ * source of the application), otherwise system properties and environment variables; then, in both
+ * cases, {@value #PROPERTIES_FILE} on the class path. Every file is read; none is ignored because
+ * another one exists.
+ *
+ * <p>Environment variables supply values for the keys Livecount looks up (MicroProfile Config's
+ * names: {@code LIVECOUNT_JDBC_URL} for {@code livecount.jdbc.url}) but declare no keys of their
+ * own: a {@code LIVECOUNT_*} variable that is no setting is ignored, while an unknown key in a file
+ * or a system property fails start-up.
  */
 public interface SettingsSource {
 
-    /** The class path resource read when MicroProfile Config is absent. */
+    /** The class path resource of Livecount's own settings, read with or without MicroProfile Config. */
     String PROPERTIES_FILE = "livecount.properties";
+
+    /** MicroProfile Config's file, which only an implementation of it reads. */
+    String MICROPROFILE_FILE = "META-INF/microprofile-config.properties";
 
     Optional<String> value(String key);
 
-    /** Every key this source knows that starts with {@code livecount.}. */
+    /**
+     * Keys under {@code livecount.} that this source declares; each must be a setting Livecount
+     * reads. Names that only environment variables supply are not among them.
+     */
     Set<String> livecountKeys();
 
-    /** For messages: where the values came from. */
+    /** For messages: every source, highest precedence first. */
     String description();
 
-    /** The source of this application: MicroProfile Config if it works here, else the properties. */
-    static SettingsSource detect() {
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        if (isPresent("org.eclipse.microprofile.config.ConfigProvider", loader)) {
-            Optional<SettingsSource> microProfile = MicroProfileSettings.load();
-            if (microProfile.isPresent()) {
-                return microProfile.get();
-            }
-        }
-        return properties(loader);
+    /** For messages: where the value of {@code key} comes from. */
+    default String origin(String key) {
+        return description();
     }
 
-    /** System properties over {@value #PROPERTIES_FILE} of {@code loader}. */
-    static SettingsSource properties(ClassLoader loader) {
-        Map<String, String> values = new HashMap<>();
-        try (InputStream file = loader == null ? null : loader.getResourceAsStream(PROPERTIES_FILE)) {
-            if (file != null) {
-                Properties properties = new Properties();
-                properties.load(file);
-                properties.stringPropertyNames().forEach(key -> values.put(key, properties.getProperty(key)));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + PROPERTIES_FILE, e);
+    /** The sources of this application, as seen from the context class loader. */
+    static SettingsSource detect() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        ClassLoader loader = context != null ? context : SettingsSource.class.getClassLoader();
+        List<SettingsSource> layers = new ArrayList<>();
+        Optional<SettingsSource> microProfile = isPresent("org.eclipse.microprofile.config.ConfigProvider", loader)
+                ? MicroProfileSettings.load(loader)
+                : Optional.empty();
+        if (microProfile.isPresent()) {
+            layers.add(microProfile.get());
+        } else {
+            PropertiesSettings.refuseUnread(
+                    loader, MICROPROFILE_FILE, "no MicroProfile Config implementation runs here");
+            layers.add(PropertiesSettings.systemProperties());
+            layers.add(Environment.system());
         }
-        Properties system = System.getProperties();
-        system.stringPropertyNames().forEach(key -> values.put(key, system.getProperty(key)));
-        return new SettingsSource() {
-            @Override
-            public Optional<String> value(String key) {
-                return Optional.ofNullable(values.get(key));
-            }
-
-            @Override
-            public Set<String> livecountKeys() {
-                Set<String> keys = new TreeSet<>();
-                values.keySet().stream().filter(k -> k.startsWith("livecount.")).forEach(keys::add);
-                return keys;
-            }
-
-            @Override
-            public String description() {
-                return "system properties and " + PROPERTIES_FILE;
-            }
-        };
+        layers.add(PropertiesSettings.classPathFile(loader, PROPERTIES_FILE));
+        return new LayeredSettings(layers);
     }
 
     private static boolean isPresent(String className, ClassLoader loader) {
         try {
-            Class.forName(className, false, loader == null ? SettingsSource.class.getClassLoader() : loader);
+            Class.forName(className, false, loader);
             return true;
         } catch (ClassNotFoundException | LinkageError e) {
             return false;

@@ -81,20 +81,20 @@ final class WriteBackSettings {
         return Optional.of(builder.build());
     }
 
+    /** Looks up every setting of the provider (so that environment variables count) and refuses other keys. */
     private void readProviderSettings(String name) {
         String prefix = CACHE + "." + name + ".";
         for (String key : values.unread()) {
-            if (key.startsWith(prefix)) {
-                String setting = key.substring(prefix.length());
-                if (!provider.settingNames().contains(setting)) {
-                    throw values.bad(
-                            key,
-                            values.text(key).orElse(""),
-                            "a key " + prefix + "<setting> with a setting of "
-                                    + new TreeSet<>(provider.settingNames()));
-                }
-                values.text(key).ifPresent(value -> providerSettings.put(setting, value));
+            String setting = key.substring(Math.min(prefix.length(), key.length()));
+            if (key.startsWith(prefix) && !provider.settingNames().contains(setting)) {
+                throw values.bad(
+                        key,
+                        values.text(key).orElse(""),
+                        "a key " + prefix + "<setting> with a setting of " + new TreeSet<>(provider.settingNames()));
             }
+        }
+        for (String setting : provider.settingNames()) {
+            values.text(prefix + setting).ifPresent(value -> providerSettings.put(setting, value));
         }
     }
 

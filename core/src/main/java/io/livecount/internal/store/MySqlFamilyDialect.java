@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -68,6 +69,18 @@ public class MySqlFamilyDialect extends SqlDialect {
      * default only when created, so the columns are what compare. The database default only shapes
      * new text columns, and the shipped VARBINARY columns have none.
      */
+    /**
+     * The server's current database: mysql-connector-j's {@code getCatalog()} keeps the database of
+     * the URL after a {@code USE}.
+     */
+    @Override
+    protected String currentCatalog(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT DATABASE()")) {
+            return rs.next() ? rs.getString(1) : connection.getCatalog();
+        }
+    }
+
     @Override
     public Optional<String> schemaProblem(Connection connection) throws SQLException {
         String sql = "SELECT c.COLUMN_NAME, c.DATA_TYPE, c.CHARACTER_SET_NAME, c.COLLATION_NAME, t.TABLE_COLLATION"

@@ -61,7 +61,7 @@ public final class SchemaManager {
                 throw new IllegalStateException(
                         "Livecount cannot use this " + dialect.name() + " database: " + setting.get());
             }
-            boolean exists = tableExists(connection);
+            boolean exists = dialect.tableExists(connection);
             if (!exists && action == SchemaAction.CREATE_IF_MISSING) {
                 runScript(connection, dialect.schemaLocation() + "/V1__livecount_counter.sql");
             } else if (!exists) {
@@ -84,17 +84,6 @@ public final class SchemaManager {
                     // start-up already failed or succeeded; the pool deals with the connection
                 }
             }
-        }
-    }
-
-    private static boolean tableExists(Connection connection) {
-        try (Statement statement = connection.createStatement()) {
-            statement
-                    .executeQuery("SELECT ns FROM " + SqlDialect.TABLE + " WHERE 1 = 0")
-                    .close();
-            return true;
-        } catch (SQLException e) {
-            return false;
         }
     }
 

@@ -3,12 +3,14 @@ package io.livecount.internal.store;
 import io.livecount.CounterKey;
 import io.livecount.Period;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -61,6 +63,32 @@ public abstract class SqlDialect {
      * PAD SPACE collation), or empty when it can.
      */
     public abstract Optional<String> schemaProblem(Connection connection) throws SQLException;
+
+    /**
+     * Whether the counter table exists where an unqualified name resolves (the current catalog and
+     * schema). Asks the driver's metadata: a probing query on a missing table would fail, and
+     * drivers and servers log such failures as errors.
+     */
+    public final boolean tableExists(Connection connection) throws SQLException {
+        DatabaseMetaData meta = connection.getMetaData();
+        String name = meta.storesUpperCaseIdentifiers() ? TABLE.toUpperCase(Locale.ROOT) : TABLE;
+        String escape = meta.getSearchStringEscape();
+        String pattern = escape == null || escape.isEmpty() ? name : name.replace("_", escape + "_");
+        try (ResultSet tables =
+                meta.getTables(currentCatalog(connection), connection.getSchema(), pattern, new String[] {"TABLE"})) {
+            while (tables.next()) {
+                if (TABLE.equalsIgnoreCase(tables.getString("TABLE_NAME"))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** The catalog unqualified names resolve in, as the driver names it for {@link DatabaseMetaData}. */
+    protected String currentCatalog(Connection connection) throws SQLException {
+        return connection.getCatalog();
+    }
 
     /** Whether {@link #upsertSql} can return the stored values of the rows it touched. */
     public final boolean canReturnValues() {
