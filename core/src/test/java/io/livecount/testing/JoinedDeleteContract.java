@@ -68,4 +68,20 @@ public abstract class JoinedDeleteContract extends DatabaseTest {
             assertThat(counters.get(key, period, T0)).as(period.name()).isEqualTo(3);
         }
     }
+
+    @Test
+    @DisplayName("a FAST add counts after its transaction commits, never after a rollback")
+    public void fastAddsOnCommitOnly() {
+        try (CallerTx rolledBack = transactions.begin()) {
+            counters.joining(rolledBack.joined()).add(key, 1);
+            rolledBack.rollback();
+        }
+        try (CallerTx committed = transactions.begin()) {
+            counters.joining(committed.joined()).add(key, 10);
+            assertThat(counters.get(key)).as("not before the commit").isZero();
+            committed.commit();
+        }
+        counters.flush();
+        assertThat(counters.get(key)).isEqualTo(10);
+    }
 }
