@@ -1,6 +1,6 @@
 package io.livecount;
 
-import jakarta.persistence.EntityManager;
+import io.livecount.spi.JoinedTransaction;
 
 /**
  * Real-time counters backed by a relational database. Create one per application with {@link
@@ -12,20 +12,21 @@ import jakarta.persistence.EntityManager;
  * serialization failures are retried with jittered backoff, at most {@link
  * LivecountConfig#conflictRetries()} times.
  *
- * <p>To count inside your own transaction, use {@link #joining(EntityManager)}: the counts commit
- * or roll back with it, and conflicts are surfaced, never retried.
+ * <p>To count inside your own transaction, use {@link #joining(JoinedTransaction)} (with JPA:
+ * {@code LivecountJpa.joining(counters, entityManager)} from {@code livecount-jpa}): the counts
+ * commit or roll back with it, and conflicts are surfaced, never retried.
  */
 public interface CounterService extends CounterOperations, AutoCloseable {
 
     /**
-     * The same operations, run on the connection of {@code entityManager}'s current transaction,
-     * which must be active for every call (an {@link IllegalStateException} otherwise). Writes
-     * commit or roll back with that transaction. A deadlock or serialization failure throws {@link
+     * The same operations, run on the connection of {@code transaction}, which must be active for
+     * every call (an {@link IllegalStateException} otherwise). Writes commit or roll back with that
+     * transaction; FAST adds reach the cache only after it commits. A deadlock or serialization failure throws {@link
      * CounterConflictException} and is not retried: the transaction is doomed and the caller
      * decides. The view is cheap; make one per transaction or per call. Not thread-safe beyond what
-     * the entity manager itself allows.
+     * the transaction itself allows.
      */
-    CounterOperations joining(EntityManager entityManager);
+    CounterOperations joining(JoinedTransaction transaction);
 
     /**
      * Writes every FAST delta added before this call to the database and waits for the commit.
@@ -46,7 +47,7 @@ public interface CounterService extends CounterOperations, AutoCloseable {
      * IllegalStateException}. Pending FAST deltas are written first: {@code close()} retries for up
      * to {@link WriteBackConfig#closeTimeout()} and throws {@link CounterStoreException} naming what
      * could not be written if the database stays unavailable. The cache is closed. A connection pool the service built from a JDBC URL is closed; a
-     * {@code DataSource} or {@code EntityManagerFactory} you supplied is left open.
+     * {@code DataSource} you supplied is left open.
      */
     @Override
     void close();

@@ -1,12 +1,10 @@
 package io.livecount;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import io.livecount.internal.DefaultCounterService;
 import io.livecount.internal.store.ConnectionSource;
 import io.livecount.internal.store.CounterStore;
 import io.livecount.internal.store.DataSourceConnections;
-import io.livecount.internal.store.HibernateConnections;
+import io.livecount.internal.store.OwnedPool;
 import io.livecount.internal.store.SchemaManager;
 import io.livecount.internal.store.SqlDialect;
 
@@ -36,18 +34,6 @@ public final class Livecount {
         if (config.dataSource() != null) {
             return new DataSourceConnections(config.dataSource(), null);
         }
-        if (config.entityManagerFactory() != null) {
-            return new HibernateConnections(config.entityManagerFactory());
-        }
-        HikariConfig pool = new HikariConfig();
-        pool.setPoolName("livecount");
-        pool.setJdbcUrl(config.jdbcUrl());
-        pool.setUsername(config.username());
-        pool.setPassword(config.password());
-        pool.setMaximumPoolSize(config.maxPoolSize());
-        pool.setKeepaliveTime(60_000);
-        pool.setMaxLifetime(1_200_000);
-        HikariDataSource dataSource = new HikariDataSource(pool);
-        return new DataSourceConnections(dataSource, dataSource);
+        return OwnedPool.open(config.jdbcUrl(), config.username(), config.password(), config.maxPoolSize());
     }
 }

@@ -2,7 +2,6 @@ package io.livecount;
 
 import io.livecount.internal.KeyRules;
 import io.livecount.spi.CallerTransactions;
-import jakarta.persistence.EntityManagerFactory;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -16,9 +15,10 @@ import javax.sql.DataSource;
  * rejects a bad value at once with an {@link IllegalArgumentException} that names the setting and
  * the value.
  *
- * <p>Exactly one storage must be given: your {@link DataSource}, your {@link EntityManagerFactory}
- * (Livecount borrows connections from its Hibernate connection provider), or a JDBC URL from which
- * Livecount builds and owns a HikariCP pool.
+ * <p>Exactly one storage must be given: your {@link DataSource}, or a JDBC URL from which Livecount
+ * builds and owns a HikariCP pool ({@code com.zaxxer:HikariCP} must then be on the class path). To
+ * use the pool of a JPA persistence unit, pass {@code LivecountJpa.dataSource(entityManagerFactory)}
+ * from {@code livecount-jpa} as the data source.
  */
 public final class LivecountConfig {
 
@@ -31,7 +31,6 @@ public final class LivecountConfig {
     }
 
     private final DataSource dataSource;
-    private final EntityManagerFactory entityManagerFactory;
     private final String jdbcUrl;
     private final String username;
     private final String password;
@@ -49,7 +48,6 @@ public final class LivecountConfig {
 
     private LivecountConfig(Builder b) {
         this.dataSource = b.dataSource;
-        this.entityManagerFactory = b.entityManagerFactory;
         this.jdbcUrl = b.jdbcUrl;
         this.username = b.username;
         this.password = b.password;
@@ -83,10 +81,6 @@ public final class LivecountConfig {
 
     public DataSource dataSource() {
         return dataSource;
-    }
-
-    public EntityManagerFactory entityManagerFactory() {
-        return entityManagerFactory;
     }
 
     public String jdbcUrl() {
@@ -155,7 +149,6 @@ public final class LivecountConfig {
     /** Mutable, not thread-safe builder of {@link LivecountConfig}. */
     public static final class Builder {
         private DataSource dataSource;
-        private EntityManagerFactory entityManagerFactory;
         private String jdbcUrl;
         private String username;
         private String password;
@@ -176,12 +169,6 @@ public final class LivecountConfig {
         /** Your pool; Livecount borrows connections per operation and never closes it. */
         public Builder dataSource(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-            return this;
-        }
-
-        /** Your Hibernate {@link EntityManagerFactory}; its connection provider is used. */
-        public Builder entityManagerFactory(EntityManagerFactory entityManagerFactory) {
-            this.entityManagerFactory = Objects.requireNonNull(entityManagerFactory, "entityManagerFactory");
             return this;
         }
 
@@ -267,7 +254,7 @@ public final class LivecountConfig {
          * Makes the service join the calling thread's transaction (e.g. {@code
          * JtaTransactions.of(registry)}): while one is active, STRICT adds and deletes run in it and
          * commit or roll back with it, and FAST adds reach the cache only after it commits. The
-         * connections of your {@link #dataSource} or {@link #entityManagerFactory} must enlist in
+         * connections of your {@link #dataSource} must enlist in
          * it; a pool built from a JDBC URL never does, so that combination is refused.
          */
         public Builder joinTransactions(CallerTransactions callerTransactions) {
@@ -276,14 +263,13 @@ public final class LivecountConfig {
         }
 
         public LivecountConfig build() {
-            int storages =
-                    (dataSource != null ? 1 : 0) + (entityManagerFactory != null ? 1 : 0) + (jdbcUrl != null ? 1 : 0);
+            int storages = (dataSource != null ? 1 : 0) + (jdbcUrl != null ? 1 : 0);
             if (storages != 1) {
                 throw new IllegalArgumentException(
-                        "exactly one of dataSource, entityManagerFactory and jdbcUrl must be set, found " + storages);
+                        "exactly one of dataSource and jdbcUrl must be set, found " + storages);
             }
             if (callerTransactions != null && jdbcUrl != null) {
-                throw new IllegalArgumentException("joinTransactions(...) needs a dataSource or entityManagerFactory"
+                throw new IllegalArgumentException("joinTransactions(...) needs a dataSource"
                         + " whose connections enlist in those transactions; the pool built from jdbcUrl "
                         + quote(jdbcUrl) + " never does");
             }

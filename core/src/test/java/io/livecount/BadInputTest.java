@@ -146,7 +146,7 @@ class BadInputTest extends DatabaseTest {
             nullNamed("eventTime", () -> AddOptions.defaults().eventTime(null));
             nullNamed("mode", () -> AddOptions.in(null));
             nullNamed("mode", () -> AddOptions.defaults().mode(null));
-            nullNamed("entityManager", () -> counters.joining(null));
+            nullNamed("transaction", () -> counters.joining(null));
         }
 
         @Test

@@ -22,8 +22,7 @@ class ConfigTest {
     @Test
     @DisplayName("exactly one storage is required")
     void oneStorage() {
-        assertThatThrownBy(builder::build)
-                .hasMessage("exactly one of dataSource, entityManagerFactory and jdbcUrl must be set, found 0");
+        assertThatThrownBy(builder::build).hasMessage("exactly one of dataSource and jdbcUrl must be set, found 0");
         builder.jdbcUrl("jdbc:h2:mem:a", "sa", "");
         builder.dataSource(new org.h2.jdbcx.JdbcDataSource());
         assertThatThrownBy(builder::build).hasMessageEndingWith("found 2");
@@ -58,7 +57,7 @@ class ConfigTest {
         };
         builder.jdbcUrl("jdbc:h2:mem:a", "sa", "").joinTransactions(never);
         assertThatThrownBy(builder::build)
-                .hasMessageStartingWith("joinTransactions(...) needs a dataSource or entityManagerFactory")
+                .hasMessageStartingWith("joinTransactions(...) needs a dataSource whose connections enlist")
                 .hasMessageContaining("'jdbc:h2:mem:a'");
         assertThat(LivecountConfig.builder()
                         .dataSource(new org.h2.jdbcx.JdbcDataSource())

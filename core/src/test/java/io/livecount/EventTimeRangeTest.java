@@ -3,12 +3,11 @@ package io.livecount;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.livecount.testing.CallerTx;
 import io.livecount.testing.DatabaseTest;
-import io.livecount.testing.Hibernate;
+import io.livecount.testing.JdbcTransaction;
 import io.livecount.testing.MapCounterCache;
 import io.livecount.testing.TestDatabase;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -85,20 +84,14 @@ class EventTimeRangeTest extends DatabaseTest {
     @Test
     @DisplayName("adds in the caller's transaction, STRICT and FAST")
     void joined() {
-        EntityManagerFactory emf = Hibernate.entityManagerFactory(database);
-        try {
-            EntityManager em = emf.createEntityManager();
-            em.getTransaction().begin();
-            CounterOperations inTx = counters.joining(em);
+        try (CallerTx tx = JdbcTransaction.on(database.dataSource()).begin()) {
+            CounterOperations inTx = counters.joining(tx.joined());
             for (Instant at : OUTSIDE) {
                 refused(() -> inTx.add(strict, 1, AddOptions.at(at)), "eventTime", at);
                 refused(() -> inTx.add(fast, 1, AddOptions.at(at)), "eventTime", at);
                 refused(() -> inTx.get(strict, Period.DAY, at), "at", at);
             }
-            em.getTransaction().commit();
-            em.close();
-        } finally {
-            emf.close();
+            tx.commit();
         }
         nothingWritten(counters);
     }

@@ -6,10 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.livecount.spi.CounterCacheFactory;
-import io.livecount.testing.Hibernate;
 import io.livecount.testing.MapCounterCache;
 import io.livecount.testing.TestDatabase;
-import jakarta.persistence.EntityManagerFactory;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.DisplayName;
@@ -74,26 +72,6 @@ class OwnershipTest {
                                     .build()))
                     .hasMessage("no cache today");
             assertThat(dataSource.isClosed()).as("closed by the failed start").isFalse();
-        }
-    }
-
-    @Test
-    @DisplayName("the application's EntityManagerFactory stays open after the service closes")
-    void entityManagerFactoryStaysOpen() {
-        EntityManagerFactory emf = Hibernate.entityManagerFactory(TestDatabase.H2);
-        try {
-            LivecountConfig config = LivecountConfig.builder()
-                    .entityManagerFactory(emf)
-                    .writeBack(WriteBackConfig.builder(factory).build())
-                    .build();
-            try (CounterService counters = Livecount.create(config)) {
-                counters.add(KEY, 1);
-            }
-            assertThat(emf.isOpen()).as("open after the service closed").isTrue();
-            assertThat(made).singleElement().satisfies(cache -> assertThat(cache.closes)
-                    .hasValue(1));
-        } finally {
-            emf.close();
         }
     }
 }

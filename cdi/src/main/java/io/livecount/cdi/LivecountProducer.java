@@ -4,6 +4,7 @@ import io.livecount.CounterService;
 import io.livecount.Livecount;
 import io.livecount.LivecountConfig;
 import io.livecount.cdi.internal.ConfigReader;
+import io.livecount.cdi.internal.PersistenceUnits;
 import io.livecount.cdi.internal.SettingsSource;
 import io.livecount.jta.JtaTransactions;
 import jakarta.annotation.PreDestroy;
@@ -17,8 +18,6 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.literal.NamedLiteral;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.List;
 import java.util.Optional;
@@ -66,10 +65,6 @@ public class LivecountProducer {
 
     @Inject
     @Any
-    Instance<EntityManagerFactory> persistenceUnits;
-
-    @Inject
-    @Any
     Instance<TransactionSynchronizationRegistry> transactionRegistries;
 
     /**
@@ -91,7 +86,13 @@ public class LivecountProducer {
     @Produces
     @ApplicationScoped
     public CounterService counterService(LivecountConfig config) {
-        CounterService service = Livecount.create(config);
+        CounterService service;
+        try {
+            service = Livecount.create(config);
+        } catch (RuntimeException e) {
+            closeOwned(); // a unit bootstrapped for this service is not left open when it fails to start
+            throw e;
+        }
         serviceCreated = true;
         return service;
     }
@@ -129,7 +130,7 @@ public class LivecountProducer {
         owned.clear();
     }
 
-    /** What settings can refer to: CDI beans first, then JNDI, then Jakarta Persistence bootstrap. */
+    /** What settings can refer to: CDI beans first, then JNDI, then (Java SE only) a bootstrapped unit. */
     private final class ApplicationResources implements ConfigReader.Resources {
 
         @Override
@@ -154,22 +155,8 @@ public class LivecountProducer {
         }
 
         @Override
-        public EntityManagerFactory persistenceUnit(String unitName) {
-            for (EntityManagerFactory bean : persistenceUnits) {
-                if (unitName.equals(bean.getName())) {
-                    return bean;
-                }
-            }
-            try {
-                EntityManagerFactory created = Persistence.createEntityManagerFactory(unitName);
-                owned.add(created::close); // ours: closed after the service that uses it
-                return created;
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException(
-                        "livecount.persistence-unit = '" + unitName
-                                + "': no EntityManagerFactory bean of that unit, and it cannot be bootstrapped: " + e,
-                        e);
-            }
+        public DataSource persistenceUnit(String unit) {
+            return PersistenceUnits.dataSource(unit, owned::add); // bootstrapped: closed after the service
         }
 
         @Override

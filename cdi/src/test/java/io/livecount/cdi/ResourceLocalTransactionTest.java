@@ -10,8 +10,9 @@ import io.livecount.NamespaceSettings;
 import io.livecount.Period;
 import io.livecount.WriteBackConfig;
 import io.livecount.ehcache.EhcacheCounterCache;
+import io.livecount.jpa.LivecountJpa;
+import io.livecount.jpa.Provider;
 import io.livecount.testing.DatabaseTest;
-import io.livecount.testing.Hibernate;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import org.junit.jupiter.api.AfterEach;
@@ -40,7 +41,7 @@ class ResourceLocalTransactionTest extends DatabaseTest {
 
     @BeforeEach
     void openFactory() {
-        emf = Hibernate.entityManagerFactory(database);
+        emf = Provider.HIBERNATE.open(database);
     }
 
     @AfterEach
@@ -53,8 +54,8 @@ class ResourceLocalTransactionTest extends DatabaseTest {
     void commit() {
         EntityManager em = emf.createEntityManager();
         em.getTransaction().begin();
-        counters.joining(em).add(STRICT, 2);
-        counters.joining(em).add(FAST, 3, AddOptions.in(ConsistencyMode.FAST));
+        LivecountJpa.joining(counters, em).add(STRICT, 2);
+        LivecountJpa.joining(counters, em).add(FAST, 3, AddOptions.in(ConsistencyMode.FAST));
         assertThat(counters.get(FAST)).as("FAST before the commit").isZero();
         em.getTransaction().commit();
         em.close();
@@ -69,8 +70,8 @@ class ResourceLocalTransactionTest extends DatabaseTest {
     void rollback() {
         EntityManager em = emf.createEntityManager();
         em.getTransaction().begin();
-        counters.joining(em).add(STRICT, 2);
-        counters.joining(em).add(FAST, 3, AddOptions.in(ConsistencyMode.FAST));
+        LivecountJpa.joining(counters, em).add(STRICT, 2);
+        LivecountJpa.joining(counters, em).add(FAST, 3, AddOptions.in(ConsistencyMode.FAST));
         em.getTransaction().rollback();
         em.close();
         counters.flush();

@@ -3,7 +3,7 @@ package io.livecount.internal;
 import io.livecount.internal.store.SqlWork;
 
 /**
- * A transaction the caller owns and Livecount joins: reached through the caller's EntityManager,
+ * A transaction the caller owns and Livecount joins: handed to {@code joining(...)},
  * or found on the thread (JTA). Nothing is committed, rolled back or retried here.
  */
 interface CallerTransaction {

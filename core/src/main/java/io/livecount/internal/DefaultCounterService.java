@@ -17,7 +17,7 @@ import io.livecount.internal.store.Transactor;
 import io.livecount.internal.store.WriteBackStore;
 import io.livecount.internal.writeback.WriteBack;
 import io.livecount.spi.BucketKey;
-import jakarta.persistence.EntityManager;
+import io.livecount.spi.JoinedTransaction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -244,10 +244,10 @@ public final class DefaultCounterService extends StoreOperations implements Coun
     }
 
     @Override
-    public CounterOperations joining(EntityManager entityManager) {
+    public CounterOperations joining(JoinedTransaction transaction) {
         ensureOpen();
-        Objects.requireNonNull(entityManager, "entityManager");
-        return new JoinedOperations(config, store, new EntityManagerTransaction(entityManager, store.dialect()), this);
+        Objects.requireNonNull(transaction, "transaction");
+        return new JoinedOperations(config, store, new HandedTransaction(transaction, store.dialect()), this);
     }
 
     @Override

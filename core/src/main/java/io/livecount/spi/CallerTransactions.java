@@ -4,12 +4,11 @@ import java.util.function.Supplier;
 
 /**
  * The transactions of the calling thread that a {@code CounterService} joins by itself, without
- * being handed an {@code EntityManager}: JTA transactions. {@link io.livecount.jta.JtaTransactions}
+ * being handed a {@link JoinedTransaction}: JTA transactions. {@link io.livecount.jta.JtaTransactions}
  * implements it over a {@code TransactionSynchronizationRegistry}; implement it yourself for
  * another transaction manager.
  *
- * <p>Joining works only if connections from the service's {@code DataSource} (or the
- * {@code EntityManagerFactory}'s connection provider) enlist in these transactions, as the data
+ * <p>Joining works only if connections from the service's {@code DataSource} enlist in these transactions, as the data
  * sources of a Jakarta EE server or an enlisting pool such as Agroal do.
  *
  * <p>Implementations must be thread-safe; both methods concern the calling thread's transaction.

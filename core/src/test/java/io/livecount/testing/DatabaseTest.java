@@ -19,7 +19,7 @@ public abstract class DatabaseTest {
     protected static final String ALL_PERIODS = "all";
     protected static final Instant T0 = Instant.parse("2026-03-14T15:09:26Z");
 
-    @Parameter
+    @Parameter(0)
     protected TestDatabase database;
 
     protected final MutableClock clock = new MutableClock(T0);

@@ -6,7 +6,6 @@ import io.livecount.LivecountConfig.SchemaAction;
 import io.livecount.NamespaceSettings;
 import io.livecount.Period;
 import io.livecount.jta.JtaTransactions;
-import jakarta.persistence.EntityManagerFactory;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +28,8 @@ public final class ConfigReader {
 
         DataSource jndiDataSource(String jndiName);
 
-        EntityManagerFactory persistenceUnit(String unitName);
+        /** The pool of the persistence unit {@code unit} (needs livecount-jpa). */
+        DataSource persistenceUnit(String unit);
 
         Optional<TransactionSynchronizationRegistry> transactionRegistry();
     }
@@ -127,7 +127,7 @@ public final class ConfigReader {
             return true;
         }
         if (unit.isPresent()) {
-            builder.entityManagerFactory(resources.persistenceUnit(unit.get()));
+            builder.dataSource(resources.persistenceUnit(unit.get()));
             return true;
         }
         if (!url.get().startsWith("jdbc:")) {

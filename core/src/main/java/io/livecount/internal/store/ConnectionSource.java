@@ -3,7 +3,7 @@ package io.livecount.internal.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-/** Where owned transactions get their connections: a DataSource or Hibernate's provider. */
+/** Where owned transactions get their connections: a DataSource, the user's or one built from a JDBC URL. */
 public interface ConnectionSource extends AutoCloseable {
 
     Connection borrow() throws SQLException;

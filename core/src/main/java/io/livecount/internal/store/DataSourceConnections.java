@@ -1,6 +1,5 @@
 package io.livecount.internal.store;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -28,9 +27,7 @@ public final class DataSourceConnections implements ConnectionSource {
 
     @Override
     public void discard(Connection connection) throws SQLException {
-        if (dataSource.isWrapperFor(HikariDataSource.class)) {
-            dataSource.unwrap(HikariDataSource.class).evictConnection(connection); // closes it as well
-        } else {
+        if (!OwnedPool.HIKARI_PRESENT || !HikariPools.evict(dataSource, connection)) { // evicting closes it
             ConnectionSource.super.discard(connection);
         }
     }
