@@ -99,11 +99,21 @@ abstract class AbstractRuntimeIT {
         return variant.database() == Variant.Database.MARIADB;
     }
 
+    /** The package of the server's own JPA provider, which a persistence unit must be served by. */
+    String jpaProvider() {
+        return "org.hibernate";
+    }
+
+    /** Whether the MariaDB variants carry the JDBC driver in WEB-INF/lib (not on Liberty: a server library). */
+    boolean driverInWar() {
+        return true;
+    }
+
     /** What the runtime deploys: one WAR per variant (Quarkus overrides: one application). */
     List<Path> artifacts(Path dir) throws IOException {
         List<Path> wars = new ArrayList<>();
         for (Variant variant : variants()) {
-            wars.add(TestWars.build(variant, dir.resolve("wars")));
+            wars.add(TestWars.build(variant, dir.resolve("wars"), driverInWar()));
         }
         return wars;
     }
@@ -200,8 +210,9 @@ abstract class AbstractRuntimeIT {
                 .isNotEmpty();
         if (variant.database() == Variant.Database.PERSISTENCE_UNIT) {
             assertThat(info.get("entityManagerFactory"))
-                    .as("the server's own JPA provider")
-                    .isNotEmpty();
+                    .as("the unit is the server's own, served by its JPA provider (not a second one bootstrapped"
+                            + " from the WAR's jars)")
+                    .startsWith(jpaProvider());
         }
     }
 

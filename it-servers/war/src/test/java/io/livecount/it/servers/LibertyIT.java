@@ -51,10 +51,12 @@ class LibertyIT extends AbstractRuntimeIT {
         }
         Files.createDirectories(serverDir.resolve("apps"));
         Path jdbc = Files.createDirectories(wlp.resolve("usr/shared/resources/jdbc"));
-        Files.copy(
-                TestWars.serversDir().resolve("lib/h2.jar"),
-                jdbc.resolve("h2.jar"),
-                StandardCopyOption.REPLACE_EXISTING);
+        for (String driver : List.of("h2.jar", "mariadb-java-client.jar")) {
+            Files.copy(
+                    TestWars.serversDir().resolve("lib").resolve(driver),
+                    jdbc.resolve(driver),
+                    StandardCopyOption.REPLACE_EXISTING);
+        }
         for (Path war : wars) {
             Files.copy(war, serverDir.resolve("apps").resolve(war.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         }
@@ -73,7 +75,9 @@ class LibertyIT extends AbstractRuntimeIT {
         String apps = wars.stream()
                 .map(w -> {
                     String name = w.getFileName().toString().replace(".war", "");
-                    return "  <webApplication location=\"" + name + ".war\" contextRoot=\"/" + name + "\"/>\n";
+                    return "  <webApplication location=\"" + name + ".war\" contextRoot=\"/" + name + "\">\n"
+                            + "    <classloader commonLibraryRef=\"mariadb\"/>\n"
+                            + "  </webApplication>\n";
                 })
                 .collect(Collectors.joining());
         return """
@@ -87,12 +91,27 @@ class LibertyIT extends AbstractRuntimeIT {
                   <library id="h2">
                     <fileset dir="${shared.resource.dir}/jdbc" includes="h2.jar"/>
                   </library>
+                  <!-- the driver of the data source that the WAR's web.xml defines (java:global/jdbc/livecount) -->
+                  <library id="mariadb">
+                    <fileset dir="${shared.resource.dir}/jdbc" includes="mariadb-java-client.jar"/>
+                  </library>
                   <dataSource id="DefaultDataSource">
                     <jdbcDriver libraryRef="h2" javax.sql.XADataSource="org.h2.jdbcx.JdbcDataSource"/>
                     <properties URL="jdbc:h2:mem:livecount;DB_CLOSE_DELAY=-1"/>
                   </dataSource>
                 %s</server>
                 """.formatted(features, PORT, apps);
+    }
+
+    /** Liberty loads an application-defined data source's driver from a shared library only. */
+    @Override
+    boolean driverInWar() {
+        return false;
+    }
+
+    @Override
+    String jpaProvider() {
+        return "org.eclipse.persistence";
     }
 
     @Override

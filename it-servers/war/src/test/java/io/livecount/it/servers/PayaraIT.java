@@ -65,6 +65,11 @@ class PayaraIT extends AbstractRuntimeIT {
     }
 
     @Override
+    String jpaProvider() {
+        return "org.eclipse.persistence";
+    }
+
+    @Override
     Pattern startedPattern() {
         return Pattern.compile("Payara Micro .* ready in|Deployment of .* failed|Failed to deploy");
     }

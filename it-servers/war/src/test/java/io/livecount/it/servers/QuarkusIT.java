@@ -2,6 +2,7 @@ package io.livecount.it.servers;
 
 import static io.livecount.it.servers.Variant.Database.MARIADB;
 import static io.livecount.it.servers.Variant.Source.PROPERTIES;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
 
 /**
  * Quarkus 3.33.2, JVM mode ({@code quarkus-app/quarkus-run.jar} of module it-servers/quarkus): the
@@ -72,6 +75,21 @@ class QuarkusIT extends AbstractRuntimeIT {
                 runDir,
                 Map.of(),
                 runDir.resolve("server.log"));
+    }
+
+    /**
+     * ArC removes unused beans (73 in this application when nothing disables it); an {@code @Any
+     * Instance<Object>} injection point in a library switches that off for the whole application (0).
+     */
+    @Order(2)
+    @Test
+    void keepsRemovingUnusedBeans() throws Exception {
+        var response = get("http://127.0.0.1:" + PORT + "/api/arc/removed-beans");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        System.out.println("[it-servers] quarkus/" + configuration() + " removed_beans=" + response.body());
+        assertThat(Integer.parseInt(response.body().strip()))
+                .as("beans removed by ArC")
+                .isPositive();
     }
 
     @Override

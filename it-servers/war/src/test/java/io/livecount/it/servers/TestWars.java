@@ -54,7 +54,7 @@ final class TestWars {
                 + "livecount.zone=" + variant.source().zone + "\n";
     }
 
-    static Path build(Variant variant, Path dir) throws IOException {
+    static Path build(Variant variant, Path dir, boolean driverInWar) throws IOException {
         Map<String, byte[]> added = new LinkedHashMap<>();
         String settings = settings(variant, "java:comp/DefaultDataSource");
         switch (variant.source()) {
@@ -65,9 +65,11 @@ final class TestWars {
             case DEFAULT -> {}
             case MARIADB -> {
                 added.put("WEB-INF/web.xml", utf8(webXmlWithMariaDb()));
-                added.put(
-                        "WEB-INF/lib/mariadb-java-client.jar",
-                        Files.readAllBytes(serversDir().resolve("lib/mariadb-java-client.jar")));
+                if (driverInWar) {
+                    added.put(
+                            "WEB-INF/lib/mariadb-java-client.jar",
+                            Files.readAllBytes(serversDir().resolve("lib/mariadb-java-client.jar")));
+                }
             }
             case PERSISTENCE_UNIT -> added.put("WEB-INF/classes/META-INF/persistence.xml", utf8(persistenceXml()));
         }
