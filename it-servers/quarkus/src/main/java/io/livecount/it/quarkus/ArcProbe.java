@@ -18,6 +18,7 @@ public class ArcProbe {
     @Path("removed-beans")
     @Produces(MediaType.TEXT_PLAIN)
     public String removedBeans() {
-        return String.valueOf(((ArcContainerImpl) Arc.container()).getRemovedBeans().size());
+        return String.valueOf(
+                ((ArcContainerImpl) Arc.container()).getRemovedBeans().size());
     }
 }

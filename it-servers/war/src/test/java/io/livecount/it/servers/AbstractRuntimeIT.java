@@ -73,6 +73,7 @@ abstract class AbstractRuntimeIT {
     private final Map<Variant, Boolean> deployed = new LinkedHashMap<>();
     private final String runId = Long.toString(System.currentTimeMillis(), 36);
     private long firstOkMillis = -1;
+    private long startedMillis = -1;
     private boolean stopped;
 
     /** The name {@code -Dit.runtimes} selects this class by. */
@@ -164,16 +165,20 @@ abstract class AbstractRuntimeIT {
                 break; // after the started line, an application that does not answer failed to deploy
             }
             started = startedPattern().matcher(server.logText()).find();
+            if (started) {
+                startedMillis = (System.nanoTime() - server.startNanos()) / 1_000_000;
+            }
             Thread.sleep(started ? 1000 : 100);
         }
         variants().forEach(v -> deployed.putIfAbsent(v, false));
 
         String line = String.format(
                 Locale.ROOT,
-                "[it-servers] runtime=%s config=%s first_200_ms=%d deployed=%d/%d artifact_kb=%d java=%s",
+                "[it-servers] runtime=%s config=%s first_200_ms=%d started_ms=%d deployed=%d/%d artifact_kb=%d java=%s",
                 runtime(),
                 configuration(),
                 firstOkMillis,
+                startedMillis,
                 deployed.values().stream().filter(b -> b).count(),
                 variants().size(),
                 deployedBytes() / 1024,

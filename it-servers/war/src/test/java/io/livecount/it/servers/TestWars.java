@@ -107,7 +107,6 @@ final class TestWars {
                     <class-name>org.mariadb.jdbc.MariaDbDataSource</class-name>
                     <url>%s</url>
                     <user>root</user>
-                    <password></password>
                     <transactional>true</transactional>
                   </data-source>
                 </web-app>
