@@ -1,0 +1,139 @@
+package io.livecount.it.servers;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * The one test application ({@code it.war}: livecount-cdi + core + cache-ehcache and the resource),
+ * configured per {@link Variant} by adding only the files a user writes: a settings file, and for
+ * MariaDB a {@code web.xml} {@code <data-source>} with the driver in WEB-INF/lib, for the persistence
+ * unit a {@code persistence.xml}.
+ */
+final class TestWars {
+
+    static final String DATABASE = System.getProperty("livecount.test.database", "test");
+    static final String MARIADB_URL = "jdbc:mariadb://127.0.0.1:3306/" + DATABASE;
+    static final String MARIADB_JNDI = "java:global/jdbc/livecount";
+
+    private TestWars() {}
+
+    static Path baseWar() {
+        return Path.of(System.getProperty("it.war", "target/livecount-it-app.war"));
+    }
+
+    static Path serversDir() {
+        return Path.of(System.getProperty("it.servers.dir", "target/servers"));
+    }
+
+    /** The settings of {@code variant}, as a user writes them (either file has the same keys). */
+    static String settings(Variant variant, String datasourceForDefault) {
+        String database =
+                switch (variant.database()) {
+                    case DEFAULT -> "livecount.datasource=" + datasourceForDefault;
+                    case MARIADB -> "livecount.datasource=" + MARIADB_JNDI;
+                    case PERSISTENCE_UNIT -> "livecount.persistence-unit=counters";
+                };
+        return "# the test application's settings (" + variant.name() + ")\n"
+                + database + "\n"
+                + "livecount.mode=fast\n"
+                + "livecount.cache=ehcache\n"
+                + "livecount.namespace.orders.mode=strict\n"
+                + "livecount.namespace.orders.periods=hour,day\n"
+                // FAST deltas stay in the cache until a flush or the service's close: the shutdown check
+                // finds them in the table only if the disposer closed the service
+                + "livecount.flush.max-delay=1h\n"
+                + "livecount.zone=" + variant.source().zone + "\n";
+    }
+
+    static Path build(Variant variant, Path dir, boolean driverInWar) throws IOException {
+        Map<String, byte[]> added = new LinkedHashMap<>();
+        String settings = settings(variant, "java:comp/DefaultDataSource");
+        switch (variant.source()) {
+            case PROPERTIES -> added.put("WEB-INF/classes/livecount.properties", utf8(settings));
+            case MICROPROFILE -> added.put("WEB-INF/classes/META-INF/microprofile-config.properties", utf8(settings));
+        }
+        switch (variant.database()) {
+            case DEFAULT -> {}
+            case MARIADB -> {
+                added.put("WEB-INF/web.xml", utf8(webXmlWithMariaDb()));
+                if (driverInWar) {
+                    added.put(
+                            "WEB-INF/lib/mariadb-java-client.jar",
+                            Files.readAllBytes(serversDir().resolve("lib/mariadb-java-client.jar")));
+                }
+            }
+            case PERSISTENCE_UNIT -> added.put("WEB-INF/classes/META-INF/persistence.xml", utf8(persistenceXml()));
+        }
+        Files.createDirectories(dir);
+        Path war = dir.resolve(variant.name() + ".war");
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(baseWar()));
+                ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(war))) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                if (added.containsKey(entry.getName())) {
+                    continue;
+                }
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                in.transferTo(out);
+                out.closeEntry();
+            }
+            for (Map.Entry<String, byte[]> file : added.entrySet()) {
+                out.putNextEntry(new ZipEntry(file.getKey()));
+                out.write(file.getValue());
+                out.closeEntry();
+            }
+        }
+        return war;
+    }
+
+    static String webXmlWithMariaDb() {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee"
+                         xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                         xsi:schemaLocation="https://jakarta.ee/xml/ns/jakartaee https://jakarta.ee/xml/ns/jakartaee/web-app_6_0.xsd"
+                         version="6.0">
+                  <!-- the application's own MariaDB data source (JTA), the driver in WEB-INF/lib -->
+                  <data-source>
+                    <name>%s</name>
+                    <class-name>org.mariadb.jdbc.MariaDbDataSource</class-name>
+                    <url>%s</url>
+                    <user>root</user>
+                    <transactional>true</transactional>
+                  </data-source>
+                </web-app>
+                """.formatted(MARIADB_JNDI, MARIADB_URL);
+    }
+
+    static String persistenceXml() {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <persistence xmlns="https://jakarta.ee/xml/ns/persistence"
+                             xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                             xsi:schemaLocation="https://jakarta.ee/xml/ns/persistence https://jakarta.ee/xml/ns/persistence/persistence_3_0.xsd"
+                             version="3.0">
+                  <!-- the server's JPA provider, over its default data source -->
+                  <persistence-unit name="counters" transaction-type="JTA">
+                    <jta-data-source>java:comp/DefaultDataSource</jta-data-source>
+                    <exclude-unlisted-classes>true</exclude-unlisted-classes>
+                  </persistence-unit>
+                </persistence>
+                """;
+    }
+
+    static void copy(InputStream in, OutputStream out) throws IOException {
+        in.transferTo(out);
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

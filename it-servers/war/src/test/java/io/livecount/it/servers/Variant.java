@@ -1,0 +1,53 @@
+package io.livecount.it.servers;
+
+/**
+ * One configuration of the test application: where its settings are ({@code livecount.properties} or
+ * MicroProfile Config's {@code META-INF/microprofile-config.properties}) and which database it counts in.
+ */
+record Variant(Source source, Database database) {
+
+    enum Source {
+        /** {@code livecount.properties} in the WAR (WEB-INF/classes). */
+        PROPERTIES("props", "Europe/Paris"),
+        /** {@code META-INF/microprofile-config.properties} in the WAR. */
+        MICROPROFILE("mp", "America/New_York");
+
+        final String shortName;
+        /** {@code livecount.zone} in this source: the service's zone tells which source was read. */
+        final String zone;
+
+        Source(String shortName, String zone) {
+            this.shortName = shortName;
+            this.zone = zone;
+        }
+    }
+
+    enum Database {
+        /** {@code livecount.datasource=java:comp/DefaultDataSource}: the server's default data source. */
+        DEFAULT("default"),
+        /** {@code livecount.datasource=java:global/jdbc/livecount}: MariaDB, defined by the WAR's web.xml. */
+        MARIADB("mariadb"),
+        /** {@code livecount.persistence-unit=counters}: a unit over the default data source, by the server's JPA. */
+        PERSISTENCE_UNIT("pu");
+
+        final String shortName;
+
+        Database(String shortName) {
+            this.shortName = shortName;
+        }
+    }
+
+    static Variant of(Source source, Database database) {
+        return new Variant(source, database);
+    }
+
+    /** The WAR's name and context root. */
+    String name() {
+        return "lc-" + source.shortName + "-" + database.shortName;
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}
