@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -46,49 +45,52 @@ public abstract class ConsistencyKit extends KitBase {
 
         private static final int ADDERS = 4;
 
-        /**
-         * {@code adders} threads add to one counter while another deletes it again and again; after
-         * flush() every period bucket holds the same value: no add was split by a delete.
-         */
+        /** Rounds of {@link #race(List, CounterService, CounterKey)}: each one's delete is checked. */
+        private static final int ROUNDS = 12;
+
         private void race(CounterService adding, CounterService deleting, CounterKey key) throws InterruptedException {
             race(List.of(adding), deleting, key);
         }
 
-        /** Like the above, the adding threads spread over several nodes. */
-        private void race(List<CounterService> adding, CounterService deleting, CounterKey key)
+        /**
+         * Round after round, {@value #ADDERS} threads (spread over the {@code adding} nodes) add to a
+         * counter of their own for 200 ms while {@code deleting} deletes it once, in the middle;
+         * after flush() every period bucket of the counter holds the same value: no add was split
+         * by the delete.
+         */
+        private void race(List<CounterService> adding, CounterService deleting, CounterKey base)
                 throws InterruptedException {
-            AtomicBoolean running = new AtomicBoolean(true);
-            AtomicLong deletes = new AtomicLong();
-            Thread deleter = new Thread(() -> {
-                while (running.get()) {
-                    deleting.delete(key);
-                    deletes.incrementAndGet();
-                    sleep(2);
-                }
-            });
-            deleter.start();
-            try {
-                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+            for (int round = 0; round < ROUNDS; round++) {
+                CounterKey key = new CounterKey(base.namespace(), base.name() + "-" + round);
+                long start = System.nanoTime();
+                long until = start + TimeUnit.MILLISECONDS.toNanos(200);
+                AtomicBoolean deleted = new AtomicBoolean();
+                int deleteAfter = 50 + round * 10; // ms
+                Thread deleter = new Thread(() -> {
+                    sleep(deleteAfter);
+                    deleted.set(deleting.delete(key));
+                });
+                deleter.start();
                 Load.run(ADDERS, thread -> {
                     CounterService node = adding.get(thread % adding.size());
                     while (System.nanoTime() < until) {
                         node.add(key, 1);
                     }
                 });
-            } finally {
-                running.set(false);
                 deleter.join();
+                adding.forEach(CounterService::flush);
+                deleting.flush();
+                assertThat(deleted).as("round %d deleted something", round).isTrue();
+                long all = valueOf(key, "ALL");
+                for (Period period : List.of(Period.SECOND, Period.MINUTE, Period.HOUR, Period.DAY, Period.YEAR)) {
+                    assertThat(valueOf(key, period.name()))
+                            .as("round %d, %s", round, period)
+                            .isEqualTo(all);
+                }
+                // the deleting node made its cached values stale; another node's may show the old
+                // stored value until readRefresh (a documented limit of cached reads)
+                assertThat(deleting.get(key)).isEqualTo(all);
             }
-            adding.forEach(CounterService::flush);
-            deleting.flush();
-            assertThat(deletes.get()).isPositive();
-            long all = valueOf(key, "ALL");
-            for (Period period : List.of(Period.SECOND, Period.MINUTE, Period.HOUR, Period.DAY, Period.YEAR)) {
-                assertThat(valueOf(key, period.name())).as(period.name()).isEqualTo(all);
-            }
-            // the deleting node made its cached values stale; another node's may show the old stored
-            // value until readRefresh (a documented limit of cached reads)
-            assertThat(deleting.get(key)).isEqualTo(all);
         }
 
         private long valueOf(CounterKey key, String period) {
