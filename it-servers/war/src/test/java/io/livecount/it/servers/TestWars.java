@@ -71,7 +71,10 @@ final class TestWars {
                             Files.readAllBytes(serversDir().resolve("lib/mariadb-java-client.jar")));
                 }
             }
-            case PERSISTENCE_UNIT -> added.put("WEB-INF/classes/META-INF/persistence.xml", utf8(persistenceXml()));
+            case PERSISTENCE_UNIT -> {
+                added.put("WEB-INF/classes/META-INF/persistence.xml", utf8(persistenceXml()));
+                added.put("WEB-INF/web.xml", utf8(webXmlWithUnitRef()));
+            }
         }
         Files.createDirectories(dir);
         Path war = dir.resolve(variant.name() + ".war");
@@ -111,6 +114,22 @@ final class TestWars {
                   </data-source>
                 </web-app>
                 """.formatted(MARIADB_JNDI, MARIADB_URL);
+    }
+
+    /** Where a server's JNDI has java:comp/env, the unit is looked up there: the reference a user adds. */
+    static String webXmlWithUnitRef() {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee"
+                         xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                         xsi:schemaLocation="https://jakarta.ee/xml/ns/jakartaee https://jakarta.ee/xml/ns/jakartaee/web-app_6_0.xsd"
+                         version="6.0">
+                  <persistence-unit-ref>
+                    <persistence-unit-ref-name>persistence/counters</persistence-unit-ref-name>
+                    <persistence-unit-name>counters</persistence-unit-name>
+                  </persistence-unit-ref>
+                </web-app>
+                """;
     }
 
     static String persistenceXml() {
