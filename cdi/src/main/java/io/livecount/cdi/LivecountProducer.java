@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.naming.InitialContext;
+import javax.naming.NameNotFoundException;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
 
@@ -114,9 +115,34 @@ public class LivecountProducer {
         }
     }
 
-    /** Creates the service at start-up: bad settings fail the deployment, not the first request. */
+    /**
+     * Creates the service at start-up: bad settings fail the deployment, not the first request. One
+     * exception: a JNDI name that is not bound yet. Payara binds an application's own names
+     * ({@code java:global}/{@code java:app} data sources of its {@code web.xml}, {@code
+     * java:comp/env} references) only after CDI's start-up; the service is then created at first
+     * use, where a name that is still missing fails with the same message.
+     */
     void startUp(@Observes Startup startup, CounterService service) {
-        service.config();
+        try {
+            service.config();
+        } catch (RuntimeException e) {
+            if (!causedBy(e, NameNotFoundException.class)) {
+                throw e;
+            }
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "Livecount: a JNDI name is not bound yet at start-up; the service is created at first use ({0})",
+                    e.getMessage());
+        }
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void closeOwned() {

@@ -42,14 +42,21 @@ public final class PersistenceUnits {
     public static DataSource dataSource(String unit, Consumer<AutoCloseable> bootstrapped) {
         requireLivecountJpa(unit);
         EntityManagerFactory found = unit.startsWith("java:") ? jndi(unit) : bean(unit);
+        List<NamingException> notBound = new ArrayList<>();
         if (found == null && !unit.startsWith("java:")) {
-            found = firstInJndi("java:comp/env/persistence/" + unit, "java:comp/env/" + unit);
+            found = firstInJndi(notBound, "java:comp/env/persistence/" + unit, "java:comp/env/" + unit);
         }
         if (found == null) {
-            found = bootstrap(unit);
+            found = bootstrap(unit, notBound);
             bootstrapped.accept(found::close);
         }
-        return LivecountJpa.dataSource(found);
+        try {
+            return LivecountJpa.dataSource(found);
+        } catch (LinkageError hidden) {
+            // the server shows applications its provider's API, not the classes that lead to the
+            // unit's pool (Open Liberty): the unit's own data source, as its persistence.xml names it
+            return DeclaredDataSources.of(unit, hidden);
+        }
     }
 
     /**
@@ -85,13 +92,15 @@ public final class PersistenceUnits {
         }
     }
 
-    private static EntityManagerFactory firstInJndi(String... names) {
+    private static EntityManagerFactory firstInJndi(List<NamingException> notBound, String... names) {
         for (String name : names) {
             try {
                 if (new InitialContext().lookup(name) instanceof EntityManagerFactory factory) {
                     return factory;
                 }
-            } catch (NamingException | RuntimeException | LinkageError notThere) {
+            } catch (NamingException notThere) {
+                notBound.add(notThere);
+            } catch (RuntimeException | LinkageError notThere) {
                 // next name
             }
         }
@@ -99,12 +108,14 @@ public final class PersistenceUnits {
     }
 
     /** Bootstraps the unit, but never where a container manages units (JNDI environment present). */
-    private static EntityManagerFactory bootstrap(String unit) {
+    private static EntityManagerFactory bootstrap(String unit, List<NamingException> notBound) {
         if (onServer()) {
-            throw new IllegalArgumentException(KEY + " = '" + unit + "': the container's unit was not found, and"
-                    + " Livecount does not bootstrap a second one on a server. Expose it: a bean"
-                    + " (@Produces @PersistenceUnit(unitName = \"" + unit + "\") EntityManagerFactory), or a"
-                    + " persistence-unit-ref at java:comp/env/persistence/" + unit);
+            throw new IllegalArgumentException(
+                    KEY + " = '" + unit + "': the container's unit was not found, and"
+                            + " Livecount does not bootstrap a second one on a server. Expose it: a bean"
+                            + " (@Produces @PersistenceUnit(unitName = \"" + unit + "\") EntityManagerFactory), or a"
+                            + " persistence-unit-ref at java:comp/env/persistence/" + unit,
+                    notBound.isEmpty() ? null : notBound.get(notBound.size() - 1));
         }
         try {
             return Persistence.createEntityManagerFactory(unit);

@@ -84,16 +84,43 @@ public class CountingResource {
                 config.dataSource() == null
                         ? ""
                         : config.dataSource().getClass().getName());
-        info.put(
-                "entityManagerFactory",
-                config.entityManagerFactory() == null
-                        ? ""
-                        : config.entityManagerFactory().getClass().getName());
+        // livecount.persistence-unit looks the unit up at the reference the WAR declares: which
+        // provider's factory the server binds there
+        info.put("entityManagerFactory", classBoundAt("java:comp/env/persistence/counters"));
         info.put(
                 "transactions",
                 config.callerTransactions() == null
                         ? ""
                         : config.callerTransactions().getClass().getName());
         return info;
+    }
+
+    /**
+     * The class of the provider's entity manager behind the factory bound at {@code jndiName}
+     * (through a server's wrapper: the delegate of an entity manager it creates).
+     */
+    private static String classBoundAt(String jndiName) {
+        Object bound;
+        try {
+            bound = new javax.naming.InitialContext().lookup(jndiName);
+        } catch (javax.naming.NamingException | RuntimeException notBound) {
+            return "";
+        }
+        try {
+            Object entityManager =
+                    bound.getClass().getMethod("createEntityManager").invoke(bound);
+            try {
+                return entityManager
+                        .getClass()
+                        .getMethod("getDelegate")
+                        .invoke(entityManager)
+                        .getClass()
+                        .getName();
+            } finally {
+                entityManager.getClass().getMethod("close").invoke(entityManager);
+            }
+        } catch (ReflectiveOperationException | RuntimeException noDelegate) {
+            return bound.getClass().getName();
+        }
     }
 }

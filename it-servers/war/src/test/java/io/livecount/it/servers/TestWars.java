@@ -23,6 +23,10 @@ final class TestWars {
     static final String DATABASE = System.getProperty("livecount.test.database", "test");
     static final String MARIADB_URL = "jdbc:mariadb://127.0.0.1:3306/" + DATABASE;
     static final String MARIADB_JNDI = "java:global/jdbc/livecount";
+    /** The application's own database user, with a password as in production (Payara requires one). */
+    static final String MARIADB_USER = "livecount_it";
+
+    static final String MARIADB_PASSWORD = "it-secret";
 
     private TestWars() {}
 
@@ -54,6 +58,18 @@ final class TestWars {
                 + "livecount.zone=" + variant.source().zone + "\n";
     }
 
+    /** Creates the application's database user (as root, on the local MariaDB) unless it exists. */
+    static void ensureDatabaseUser() throws java.sql.SQLException {
+        try (java.sql.Connection root = java.sql.DriverManager.getConnection(MARIADB_URL, "root", "");
+                java.sql.Statement sql = root.createStatement()) {
+            for (String host : new String[] {"localhost", "127.0.0.1"}) {
+                String user = "'" + MARIADB_USER + "'@'" + host + "'";
+                sql.execute("CREATE USER IF NOT EXISTS " + user + " IDENTIFIED BY '" + MARIADB_PASSWORD + "'");
+                sql.execute("GRANT ALL PRIVILEGES ON `" + DATABASE + "`.* TO " + user);
+            }
+        }
+    }
+
     static Path build(Variant variant, Path dir, boolean driverInWar) throws IOException {
         Map<String, byte[]> added = new LinkedHashMap<>();
         String settings = settings(variant, "java:comp/DefaultDataSource");
@@ -64,6 +80,11 @@ final class TestWars {
         switch (variant.database()) {
             case DEFAULT -> {}
             case MARIADB -> {
+                try {
+                    ensureDatabaseUser();
+                } catch (java.sql.SQLException e) {
+                    throw new IOException("cannot create the application's MariaDB user: " + e, e);
+                }
                 added.put("WEB-INF/web.xml", utf8(webXmlWithMariaDb()));
                 if (driverInWar) {
                     added.put(
@@ -109,11 +130,12 @@ final class TestWars {
                     <name>%s</name>
                     <class-name>org.mariadb.jdbc.MariaDbDataSource</class-name>
                     <url>%s</url>
-                    <user>root</user>
+                    <user>%s</user>
+                    <password>%s</password>
                     <transactional>true</transactional>
                   </data-source>
                 </web-app>
-                """.formatted(MARIADB_JNDI, MARIADB_URL);
+                """.formatted(MARIADB_JNDI, MARIADB_URL, MARIADB_USER, MARIADB_PASSWORD);
     }
 
     /** Where a server's JNDI has java:comp/env, the unit is looked up there: the reference a user adds. */
