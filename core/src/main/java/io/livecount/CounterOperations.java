@@ -93,6 +93,37 @@ public interface CounterOperations {
      */
     List<CounterValue> top(String namespace, Period period, Instant at, int limit);
 
+    /**
+     * Namespaces that hold counters, in {@linkplain CounterOperations listing order}: the first
+     * {@code limit} namespaces after {@code after} ({@code ""} starts at the first). Pass the last
+     * namespace of a page as {@code after} to get the next one; a page shorter than {@code limit}
+     * is the last. Each page is one short index lookup per namespace returned; namespaces that only
+     * this node's FAST cache holds are included. {@code limit} is 1 to {@value #MAX_LIST_LIMIT}.
+     *
+     * @throws IllegalArgumentException if {@code after} is neither {@code ""} nor a valid namespace,
+     *     or the limit is out of range
+     */
+    List<String> namespaces(String after, int limit);
+
+    /**
+     * The counters of {@code namespace} whose names start with {@code prefix}, byte-exact (case,
+     * trailing spaces and every character significant; {@code %} and {@code _} are plain
+     * characters), in listing order: the first {@code limit} names after {@code after} ({@code ""}
+     * starts at the first). Pass the last name of a page as {@code after} to get the next one; a
+     * page shorter than {@code limit} is the last.
+     *
+     * <p><b>Listing order</b> is the order of the names' UTF-8 bytes, compared unsigned, which is the
+     * order of their Unicode code points, on every database. A counter is listed from its first
+     * non-zero add until it is deleted, whatever its value; FAST counters that only this node's
+     * cache holds (added, not yet written back) are included. {@code prefix} {@code ""} lists every
+     * counter. {@code limit} is 1 to {@value #MAX_LIST_LIMIT}.
+     *
+     * @throws IllegalArgumentException if {@code namespace} or {@code after} (unless {@code ""}) is
+     *     not valid for a key, {@code prefix} has a character a name cannot have or is longer than a
+     *     name, or the limit is out of range
+     */
+    List<CounterKey> counters(String namespace, String prefix, String after, int limit);
+
     /** Deletes every bucket of the counter. Returns whether anything was deleted. */
     boolean delete(CounterKey key);
 
@@ -107,4 +138,7 @@ public interface CounterOperations {
 
     /** Largest {@code limit} of {@link #top}. */
     int MAX_TOP_LIMIT = 10_000;
+
+    /** Largest {@code limit} of {@link #namespaces} and {@link #counters}. */
+    int MAX_LIST_LIMIT = 10_000;
 }

@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -172,6 +173,13 @@ public final class DefaultCounterService extends StoreOperations implements Coun
         ensureOpen();
         return cacheWork(() ->
                 writeBack.top(namespace, period, bucket, limit, n -> super.readTop(namespace, period, bucket, n)));
+    }
+
+    /** This node's FAST counters not yet written back (none without FAST mode). */
+    @Override
+    Set<CounterKey> pendingCounters() {
+        ensureOpen();
+        return writeBack == null ? Set.of() : cacheWork(writeBack::pendingCounters);
     }
 
     /**

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The operations inside a caller's transaction. STRICT adds, reads and deletes run on the
@@ -59,6 +60,11 @@ final class JoinedOperations extends StoreOperations {
     public boolean delete(CounterKey key) {
         Objects.requireNonNull(key, "key");
         return service.deleteJoined(key, transaction, () -> super.delete(key));
+    }
+
+    @Override
+    Set<CounterKey> pendingCounters() {
+        return service.pendingCounters();
     }
 
     @Override

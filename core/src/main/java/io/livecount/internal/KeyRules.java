@@ -1,6 +1,7 @@
 package io.livecount.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 
 /** The validation rules of namespaces and names, written once for keys and configuration. */
 public final class KeyRules {
@@ -15,10 +16,14 @@ public final class KeyRules {
      * control character or an unpaired surrogate (which UTF-8 cannot store).
      */
     public static void check(String what, String value, int maxBytes) {
+        check(what, value, maxBytes, false);
+    }
+
+    private static void check(String what, String value, int maxBytes, boolean blankAllowed) {
         if (value == null) {
             throw new IllegalArgumentException(what + " must not be null");
         }
-        if (value.isBlank()) {
+        if (!blankAllowed && value.isBlank()) {
             throw new IllegalArgumentException(what + " must not be blank, was " + show(value));
         }
         for (int i = 0; i < value.length(); i++) {
@@ -44,6 +49,24 @@ public final class KeyRules {
             throw new IllegalArgumentException(
                     what + " is " + bytes + " bytes in UTF-8, at most " + maxBytes + " allowed, was " + show(value));
         }
+    }
+
+    /**
+     * Checks a listing's starting point: {@code ""}, or a valid key part (see {@link #check}).
+     * Throws {@link NullPointerException} naming the parameter when null.
+     */
+    public static void checkAfter(String what, String value, int maxBytes) {
+        if (!Objects.requireNonNull(value, what).isEmpty()) {
+            check(what, value, maxBytes);
+        }
+    }
+
+    /**
+     * Checks a name prefix: may be empty or blank (a name may start with spaces), otherwise as
+     * {@link #check}. Throws {@link NullPointerException} naming the parameter when null.
+     */
+    public static void checkPrefix(String what, String value, int maxBytes) {
+        check(what, Objects.requireNonNull(value, what), maxBytes, true);
     }
 
     /** The value quoted, control characters escaped, cut after {@value #SHOWN_CHARS} chars. */

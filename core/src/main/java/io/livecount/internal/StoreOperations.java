@@ -9,6 +9,7 @@ import io.livecount.CounterValue;
 import io.livecount.LivecountConfig;
 import io.livecount.Period;
 import io.livecount.internal.store.CounterStore;
+import io.livecount.internal.store.ListingStore;
 import io.livecount.internal.store.Row;
 import io.livecount.internal.store.SqlWork;
 import java.time.Instant;
@@ -17,6 +18,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The operations, written once: validation, bucketing and SQL. Subclasses decide where the SQL
@@ -28,11 +30,13 @@ abstract class StoreOperations implements CounterOperations {
     final LivecountConfig config;
     final CounterStore store;
     final Bucketing bucketing;
+    private final ListingStore listings;
 
     StoreOperations(LivecountConfig config, CounterStore store) {
         this.config = config;
         this.store = store;
         this.bucketing = new Bucketing(config);
+        this.listings = new ListingStore(store.dialect());
     }
 
     /** Applies an add and returns its all-time value (0 unless it wants one). */
@@ -152,6 +156,45 @@ abstract class StoreOperations implements CounterOperations {
     /** The {@code limit} largest counters of one bucket, arguments checked. */
     List<CounterValue> readTop(String namespace, Period period, long bucket, int limit) {
         return read(connection -> store.top(connection, namespace, period, bucket, limit));
+    }
+
+    @Override
+    public List<String> namespaces(String after, int limit) {
+        KeyRules.checkAfter("after", after, CounterKey.MAX_NAMESPACE_BYTES);
+        checkListLimit(limit);
+        return readNamespaces(after, limit);
+    }
+
+    @Override
+    public List<CounterKey> counters(String namespace, String prefix, String after, int limit) {
+        KeyRules.check("namespace", Objects.requireNonNull(namespace, "namespace"), CounterKey.MAX_NAMESPACE_BYTES);
+        KeyRules.checkPrefix("prefix", prefix, CounterKey.MAX_NAME_BYTES);
+        KeyRules.checkAfter("after", after, CounterKey.MAX_NAME_BYTES);
+        checkListLimit(limit);
+        return readCounters(namespace, prefix, after, limit);
+    }
+
+    private static void checkListLimit(int limit) {
+        if (limit < 1 || limit > MAX_LIST_LIMIT) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIST_LIMIT + ", was " + limit);
+        }
+    }
+
+    private List<String> readNamespaces(String after, int limit) {
+        Set<CounterKey> pending = pendingCounters(); // first: a counter written meanwhile is then in the page read
+        List<String> stored = read(connection -> listings.namespaces(connection, after, limit));
+        return pending.isEmpty() ? stored : Listings.namespaces(stored, pending, after, limit);
+    }
+
+    private List<CounterKey> readCounters(String namespace, String prefix, String after, int limit) {
+        Set<CounterKey> pending = pendingCounters();
+        List<CounterKey> stored = read(connection -> listings.counters(connection, namespace, prefix, after, limit));
+        return pending.isEmpty() ? stored : Listings.counters(stored, pending, namespace, prefix, after, limit);
+    }
+
+    /** Counters whose deltas this node holds and has not written (FAST mode); none by default. */
+    Set<CounterKey> pendingCounters() {
+        return Set.of();
     }
 
     @Override

@@ -116,4 +116,21 @@ public class H2Dialect extends SqlDialect {
                 + schemaLocation() + "/V1__livecount_counter.sql (recreate the table and copy the rows,"
                 + " after checking that no two keys differ only in case).");
     }
+
+    /** H2 compares VARCHAR by UTF-16 code units, not by UTF-8 bytes. */
+    @Override
+    public boolean keysInUtf8Order() {
+        return false;
+    }
+
+    /** H2 casts text to VARBINARY as UTF-8 and compares VARBINARY unsigned. */
+    @Override
+    public String inUtf8Order(String expression) {
+        return "CAST(" + expression + " AS VARBINARY)";
+    }
+
+    @Override
+    public Optional<String> endOfPrefix(String prefix) {
+        return TextOrder.endOfCodeUnits(prefix);
+    }
 }

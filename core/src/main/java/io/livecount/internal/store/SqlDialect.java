@@ -133,6 +133,30 @@ public abstract class SqlDialect {
         statement.setString(index, value);
     }
 
+    /**
+     * Whether the key columns, and so the primary key, are ordered by UTF-8 bytes ({@link
+     * TextOrder#UTF8}): listings then read in index order.
+     */
+    public boolean keysInUtf8Order() {
+        return true;
+    }
+
+    /**
+     * {@code expression} (a key column, or a {@code ?} bound with {@link #bindText}) in a form that
+     * compares in {@link TextOrder#UTF8}: the expression itself where {@link #keysInUtf8Order}.
+     */
+    public String inUtf8Order(String expression) {
+        return expression;
+    }
+
+    /**
+     * The least text above every text starting with {@code prefix} in the key columns' own order,
+     * or empty when nothing is above them all.
+     */
+    public Optional<String> endOfPrefix(String prefix) {
+        return TextOrder.endOfCodePoints(prefix);
+    }
+
     /** Reads a namespace or name bound with {@link #bindText}. */
     public String readText(ResultSet resultSet, int column) throws SQLException {
         return resultSet.getString(column);

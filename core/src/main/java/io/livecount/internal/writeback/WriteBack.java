@@ -14,8 +14,10 @@ import io.livecount.internal.store.WriteBackStore;
 import io.livecount.spi.BucketKey;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
@@ -233,6 +235,14 @@ public final class WriteBack {
         }
         List<CounterValue> ranked = stored.apply((int) Math.min(Integer.MAX_VALUE, (long) limit + pending.size()));
         return TopLists.merge(ranked, reads.totals(pending, -1), limit);
+    }
+
+    /** The counters with unwritten deltas on this node (the local window drained first). */
+    public Set<CounterKey> pendingCounters() {
+        drainWindow();
+        Set<CounterKey> counters = new HashSet<>();
+        cache.cache().dirtyKeys().forEach(bucket -> counters.add(bucket.key()));
+        return counters;
     }
 
     /** Totals of one counter's consecutive buckets, ending with {@code lastStart}, in one range read. */
