@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The part of the compatibility kit about edge cases of correctness: a delta that cannot be written
@@ -248,6 +250,55 @@ public abstract class ConsistencyKit extends KitBase {
             }
             counters.flush();
             assertThat(inDatabase(locked)).isEqualTo(6);
+        }
+    }
+
+    @Nested
+    @DisplayName("lists counters without writing first")
+    class ListingWithoutFlush {
+
+        private static List<String> names(List<CounterKey> keys) {
+            return keys.stream().map(CounterKey::name).toList();
+        }
+
+        @ParameterizedTest(name = "local window: {0}")
+        @ValueSource(booleans = {false, true})
+        @DisplayName("counters only in this node's cache are listed in name order, paged, and nothing is written")
+        void pendingListed(boolean window) {
+            CounterService counters = service(
+                    100,
+                    b -> window
+                            ? b.maxDelay(Duration.ofHours(1)).localWindow(Duration.ofMillis(5))
+                            : b.maxDelay(Duration.ofHours(1)));
+            try (CounterService other = strictService(database.dataSource())) {
+                other.add(new CounterKey(FAST, "b stored"), 1);
+                other.add(new CounterKey(FAST, "d stored"), 1);
+                other.add(new CounterKey(FAST, "x_"), 1);
+            }
+            for (String name : List.of("a pending", "c pending", "d stored", "x\uD83D\uDE00", "x\uFF01", "x%", "x ")) {
+                counters.add(new CounterKey(FAST, name), 1);
+            }
+            counters.add(new CounterKey(FAST_PERIODS, "only cached"), 1);
+            long statements = counters.writeBackMetrics().flushStatements();
+            List<String> all = List.of(
+                    "a pending", "b stored", "c pending", "d stored", "x ", "x%", "x_", "x\uFF01", "x\uD83D\uDE00");
+
+            assertThat(names(counters.counters(FAST, "", "", 100))).containsExactlyElementsOf(all);
+            assertThat(names(counters.counters(FAST, "", "a pending", 2))).containsExactly("b stored", "c pending");
+            assertThat(names(counters.counters(FAST, "x", "x%", 2))).containsExactly("x_", "x\uFF01");
+            assertThat(names(counters.counters(FAST, "x\uD83D\uDE00", "", 2))).containsExactly("x\uD83D\uDE00");
+            assertThat(names(counters.counters(FAST, "c", "", 1))).containsExactly("c pending");
+            assertThat(counters.namespaces("", 10)).containsExactly(FAST, FAST_PERIODS);
+            assertThat(counters.namespaces(FAST, 10)).containsExactly(FAST_PERIODS);
+            assertThat(counters.writeBackMetrics().flushStatements()).isEqualTo(statements);
+            assertThat(countersHolding(FAST_PERIODS, 1)).isZero();
+
+            counters.flush(); // written back: the same listing from the database, no marker namespace
+            assertThat(names(counters.counters(FAST, "", "", 100))).containsExactlyElementsOf(all);
+            try (CounterService other = strictService(database.dataSource())) {
+                assertThat(names(other.counters(FAST, "", "", 100))).containsExactlyElementsOf(all);
+                assertThat(other.namespaces("", 10)).containsExactly(FAST, FAST_PERIODS);
+            }
         }
     }
 
