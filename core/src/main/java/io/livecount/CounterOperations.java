@@ -97,8 +97,9 @@ public interface CounterOperations {
      * Namespaces that hold counters, in {@linkplain CounterOperations listing order}: the first
      * {@code limit} namespaces after {@code after} ({@code ""} starts at the first). Pass the last
      * namespace of a page as {@code after} to get the next one; a page shorter than {@code limit}
-     * is the last. Each page is one short index lookup per namespace returned; namespaces that only
-     * this node's FAST cache holds are included. {@code limit} is 1 to {@value #MAX_LIST_LIMIT}.
+     * is the last. On MariaDB, MySQL and PostgreSQL each page costs one short primary-key lookup per
+     * namespace returned, however many rows the table holds; namespaces that only this node's FAST
+     * cache holds are included. {@code limit} is 1 to {@value #MAX_LIST_LIMIT}.
      *
      * @throws IllegalArgumentException if {@code after} is neither {@code ""} nor a valid namespace,
      *     or the limit is out of range

@@ -73,7 +73,7 @@ public final class ListingStore {
      * after {@code after} ({@code ""}: from the first). One row per counter: its {@link Period#ALL}
      * row, which every counter has. The name range {@code [prefix, endOfPrefix)} is a range of the
      * primary key within the namespace; where the key is in listing order the database reads only
-     * the rows it returns.
+     * the rows of the counters it returns (every stored bucket of each, the {@code ALL} row among them).
      */
     public List<CounterKey> counters(Connection connection, String namespace, String prefix, String after, int limit)
             throws SQLException {
