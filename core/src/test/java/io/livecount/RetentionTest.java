@@ -160,6 +160,30 @@ class RetentionTest extends DatabaseTest {
     }
 
     @Test
+    @DisplayName("the background thread runs while the service is open, as a daemon, and close() stops it")
+    void backgroundThread() throws InterruptedException {
+        assertThat(retentionThreads()).singleElement().matches(Thread::isDaemon);
+        counters.close();
+        for (Thread thread : retentionThreads()) {
+            thread.join(10_000);
+        }
+        assertThat(retentionThreads()).isEmpty();
+        try (CounterService plain = Livecount.create(
+                LivecountConfig.builder().dataSource(database.dataSource()).build())) {
+            assertThat(retentionThreads())
+                    .as("no retention configured: no thread")
+                    .isEmpty();
+            assertThat(plain.retentionMetrics()).isEqualTo(new RetentionMetrics(0, null, 0));
+        }
+    }
+
+    private static List<Thread> retentionThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("livecount-retention") && t.isAlive())
+                .toList();
+    }
+
+    @Test
     @DisplayName("a bad retention is refused before any work, naming the value; ALL is refused")
     void badRetention() {
         NamespaceSettings settings = NamespaceSettings.of(Period.SECOND);
