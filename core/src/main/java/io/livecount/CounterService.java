@@ -39,6 +39,12 @@ public interface CounterService extends CounterOperations, AutoCloseable {
     /** A snapshot of FAST mode's write-back (all zero when FAST mode is not configured). */
     WriteBackMetrics writeBackMetrics();
 
+    /**
+     * A snapshot of retention pruning (see {@link NamespaceSettings#retain}): rows pruned and the
+     * last pass; zero and null when no retention is configured.
+     */
+    RetentionMetrics retentionMetrics();
+
     /** The configuration this service was created with. */
     LivecountConfig config();
 

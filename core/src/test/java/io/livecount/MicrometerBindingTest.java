@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class MicrometerBindingTest {
 
     @Test
-    @DisplayName("publishes the write-back metrics of a service, tagged with its name")
+    @DisplayName("publishes the write-back and retention metrics of a service, tagged with its name")
     void binds() {
         try (CounterService counters = Livecount.create(LivecountConfig.builder()
                 .jdbcUrl("jdbc:h2:mem:metrics", "sa", "")
@@ -36,6 +36,19 @@ class MicrometerBindingTest {
                             .timeGauge()
                             .value(TimeUnit.SECONDS))
                     .isNaN();
+            assertThat(registry.get("livecount.retention.rows")
+                            .tag("service", "clicks")
+                            .functionCounter()
+                            .count())
+                    .isZero();
+            assertThat(registry.get("livecount.retention.since.prune")
+                            .timeGauge()
+                            .value(TimeUnit.SECONDS))
+                    .isNaN();
+            assertThat(registry.get("livecount.retention.failures.consecutive")
+                            .gauge()
+                            .value())
+                    .isZero();
         }
     }
 }

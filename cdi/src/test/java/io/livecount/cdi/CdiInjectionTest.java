@@ -49,6 +49,8 @@ class CdiInjectionTest {
                 "livecount.cache", "ehcache",
                 "livecount.cache.ehcache.heap-entries", "5000",
                 "livecount.namespace.clicks.periods", "hour, day",
+                "livecount.namespace.clicks.retention.hour", "90d",
+                "livecount.retention.second", "PT2H",
                 "livecount.flush.max-delay", "250ms",
                 "livecount.flush.backlog-policy", "fail-fast")));
 
@@ -60,7 +62,7 @@ class CdiInjectionTest {
 
         @Test
         @DisplayName(
-                "a business bean counts through the injected service, in the configured mode, provider and periods")
+                "a business bean counts through the injected service, in the configured mode, provider, periods and retention")
         void countsFast() throws SQLException {
             for (int i = 0; i < 3; i++) {
                 clicks.click(URL);
@@ -70,6 +72,10 @@ class CdiInjectionTest {
             assertThat(counters.config().zone()).isEqualTo(ZoneId.of("Europe/Paris"));
             assertThat(counters.config().namespace("clicks").periods())
                     .containsExactlyInAnyOrder(Period.HOUR, Period.DAY, Period.ALL);
+            assertThat(counters.config().namespace("clicks").retention())
+                    .isEqualTo(Map.of(Period.HOUR, Duration.ofDays(90)));
+            assertThat(counters.config().defaultNamespaceSettings().retention())
+                    .isEqualTo(Map.of(Period.SECOND, Duration.ofHours(2)));
             assertThat(counters.config().writeBack().cacheFactory())
                     .isEqualTo(EhcacheCounterCache.builder().heapEntries(5000).factory());
             assertThat(counters.config().writeBack().maxDelay()).isEqualTo(Duration.ofMillis(250));

@@ -75,6 +75,28 @@ class MisconfigurationTest {
                         "livecount.namespace.clicks.periods",
                         "'fortnight'"),
                 failure(
+                        "a retention of the all-time bucket",
+                        withH2("livecount.namespace.clicks.retention.all", "2d"),
+                        "livecount.namespace.clicks.retention.all",
+                        "'2d'",
+                        "never all"),
+                failure(
+                        "a retention of a period that does not exist",
+                        withH2("livecount.retention.fortnight", "2d"),
+                        "livecount.retention.fortnight",
+                        "'fortnight'"),
+                failure(
+                        "a retention below a second",
+                        withH2("livecount.namespace.clicks.retention.second", "0s"),
+                        "livecount.namespace.clicks.retention.second",
+                        "'0s'",
+                        "PT0S"),
+                failure(
+                        "a retention that is not a duration",
+                        withH2("livecount.retention.minute", "two days"),
+                        "livecount.retention.minute",
+                        "'two days'"),
+                failure(
                         "a zone that does not exist",
                         withH2("livecount.zone", "Mars/Olympus"),
                         "livecount.zone",

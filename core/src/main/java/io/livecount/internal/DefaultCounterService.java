@@ -8,9 +8,11 @@ import io.livecount.CounterService;
 import io.livecount.CounterValue;
 import io.livecount.LivecountConfig;
 import io.livecount.Period;
+import io.livecount.RetentionMetrics;
 import io.livecount.WriteBackMetrics;
 import io.livecount.internal.store.ConnectionSource;
 import io.livecount.internal.store.CounterStore;
+import io.livecount.internal.store.RetentionStore;
 import io.livecount.internal.store.Row;
 import io.livecount.internal.store.SqlWork;
 import io.livecount.internal.store.Transactor;
@@ -47,6 +49,7 @@ public final class DefaultCounterService extends StoreOperations implements Coun
     private final WriteBack writeBack;
     private final JtaTransaction jta;
     private final JoinedOperations inJta;
+    private final Retention retention;
     private volatile boolean closed;
 
     public DefaultCounterService(LivecountConfig config, ConnectionSource connections, CounterStore store) {
@@ -67,6 +70,7 @@ public final class DefaultCounterService extends StoreOperations implements Coun
                 ? null
                 : new JtaTransaction(config.callerTransactions(), connections, store.dialect());
         this.inJta = jta == null ? null : new JoinedOperations(config, store, jta, this);
+        this.retention = new Retention(config, transactor, new RetentionStore(store.dialect()));
     }
 
     @Override
@@ -275,6 +279,24 @@ public final class DefaultCounterService extends StoreOperations implements Coun
     }
 
     @Override
+    public RetentionMetrics retentionMetrics() {
+        return retention.metrics();
+    }
+
+    /**
+     * Runs one retention pass now, in chunks of at most {@code chunkRows} rows, and returns the rows
+     * it deleted: the hook through which tests drive pruning without waiting for the background
+     * thread. Not part of the API.
+     */
+    public long pruneNow(int chunkRows) {
+        ensureOpen();
+        if (chunkRows < 1) {
+            throw new IllegalArgumentException("chunkRows must be at least 1, was " + chunkRows);
+        }
+        return retention.pruneNow(chunkRows);
+    }
+
+    @Override
     public LivecountConfig config() {
         return config;
     }
@@ -290,6 +312,7 @@ public final class DefaultCounterService extends StoreOperations implements Coun
             return;
         }
         closed = true;
+        retention.close();
         try {
             if (writeBack != null) {
                 writeBack.close();

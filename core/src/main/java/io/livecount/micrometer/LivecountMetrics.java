@@ -24,7 +24,10 @@ import java.util.function.ToDoubleFunction;
  * {@code livecount.writeback.pending.total}, {@code livecount.writeback.failures.consecutive},
  * {@code livecount.writeback.oldest.pending} (time), {@code livecount.writeback.since.success}
  * (time since the last successful write-back; NaN before the first), and the counters {@code
- * livecount.writeback.rows} and {@code livecount.writeback.statements}. Every meter reads one
+ * livecount.writeback.rows} and {@code livecount.writeback.statements}. From {@link
+ * CounterService#retentionMetrics()}: the counter {@code livecount.retention.rows} (bucket rows
+ * pruned), {@code livecount.retention.since.prune} (time since the last complete pruning pass; NaN
+ * before the first) and {@code livecount.retention.failures.consecutive}. Every meter reads one
  * snapshot when the registry polls it.
  */
 public final class LivecountMetrics implements MeterBinder {
@@ -81,6 +84,27 @@ public final class LivecountMetrics implements MeterBinder {
         FunctionCounter.builder("livecount.writeback.statements", counters, c -> c.writeBackMetrics()
                         .flushStatements())
                 .description("write-back statements run")
+                .tags(tags)
+                .register(registry);
+        bindRetention(registry);
+    }
+
+    private void bindRetention(MeterRegistry registry) {
+        FunctionCounter.builder("livecount.retention.rows", counters, c -> c.retentionMetrics()
+                        .rowsPruned())
+                .description("bucket rows pruned as older than their retention")
+                .tags(tags)
+                .register(registry);
+        TimeGauge.builder("livecount.retention.since.prune", counters, TimeUnit.MILLISECONDS, c -> {
+                    Instant last = c.retentionMetrics().lastPrune();
+                    return last == null ? Double.NaN : System.currentTimeMillis() - last.toEpochMilli();
+                })
+                .description("time since the last complete retention pass")
+                .tags(tags)
+                .register(registry);
+        Gauge.builder("livecount.retention.failures.consecutive", counters, c -> c.retentionMetrics()
+                        .consecutiveFailures())
+                .description("failed retention passes since the last complete one")
                 .tags(tags)
                 .register(registry);
     }

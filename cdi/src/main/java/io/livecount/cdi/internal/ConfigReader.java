@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
@@ -64,8 +63,10 @@ public final class ConfigReader {
         boolean enlists = storage(builder);
         values.choice("livecount.mode", ConsistencyMode.class).ifPresent(builder::defaultMode);
         values.zone("livecount.zone").ifPresent(builder::zone);
-        values.periods("livecount.periods")
-                .ifPresent(p -> builder.defaultNamespaceSettings(NamespaceSettings.of(p.toArray(Period[]::new))));
+        NamespaceSettings defaults = values.periods("livecount.periods")
+                .map(p -> NamespaceSettings.of(p.toArray(Period[]::new)))
+                .orElse(NamespaceSettings.of());
+        builder.defaultNamespaceSettings(RetentionSettings.apply(values, "livecount", defaults));
         boolean anyFast = namespaces(builder)
                 || values.choice("livecount.mode", ConsistencyMode.class)
                         .filter(ConsistencyMode.FAST::equals)
@@ -148,9 +149,9 @@ public final class ConfigReader {
         return resources.jndiDataSource(value);
     }
 
-    /** Reads {@code livecount.namespace.<name>.mode|periods}; returns whether one is FAST. */
+    /** Reads {@code livecount.namespace.<name>.mode|periods|retention.*}; returns whether one is FAST. */
     private boolean namespaces(LivecountConfig.Builder builder) {
-        Set<String> names = new TreeSet<>();
+        Set<String> names = RetentionSettings.namespaces(values);
         for (String key : values.unread()) {
             if (key.startsWith(NAMESPACE) && (key.endsWith(".mode") || key.endsWith(".periods"))) {
                 names.add(key.substring(NAMESPACE.length(), key.lastIndexOf('.')));
@@ -160,7 +161,8 @@ public final class ConfigReader {
         for (String name : names) {
             Optional<ConsistencyMode> mode = values.choice(NAMESPACE + name + ".mode", ConsistencyMode.class);
             Set<Period> periods = values.periods(NAMESPACE + name + ".periods").orElse(Set.of());
-            NamespaceSettings settings = NamespaceSettings.of(periods.toArray(Period[]::new));
+            NamespaceSettings settings = RetentionSettings.apply(
+                    values, NAMESPACE + name, NamespaceSettings.of(periods.toArray(Period[]::new)));
             builder.namespace(name, mode.map(settings::withMode).orElse(settings));
             anyFast |= mode.filter(ConsistencyMode.FAST::equals).isPresent();
         }

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  */
 final class SettingValues {
 
-    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
     private final SettingsSource source;
     private final Set<String> read = new HashSet<>();
@@ -51,7 +51,7 @@ final class SettingValues {
         });
     }
 
-    /** {@code 500ms}, {@code 2s}, {@code 5m}, {@code 1h}, or ISO-8601 such as {@code PT1.5S}. */
+    /** {@code 500ms}, {@code 2s}, {@code 5m}, {@code 1h}, {@code 2d}, or ISO-8601 such as {@code PT1.5S}. */
     Optional<Duration> duration(String key) {
         return text(key).map(value -> {
             Matcher shortForm = SHORT_DURATION.matcher(value.toLowerCase(Locale.ROOT));
@@ -62,12 +62,13 @@ final class SettingValues {
                         case "ms" -> Duration.ofMillis(amount);
                         case "s" -> Duration.ofSeconds(amount);
                         case "m" -> Duration.ofMinutes(amount);
+                        case "d" -> Duration.ofDays(amount);
                         default -> Duration.ofHours(amount);
                     };
                 }
                 return Duration.parse(value);
             } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
-                throw bad(key, value, "a duration such as 500ms, 1s, 5m, 1h or PT1.5S");
+                throw bad(key, value, "a duration such as 500ms, 1s, 5m, 1h, 2d or PT1.5S");
             }
         });
     }

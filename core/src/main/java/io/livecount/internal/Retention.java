@@ -1,0 +1,173 @@
+package io.livecount.internal;
+
+import io.livecount.LivecountConfig;
+import io.livecount.NamespaceSettings;
+import io.livecount.Period;
+import io.livecount.RetentionMetrics;
+import io.livecount.internal.store.CounterStore;
+import io.livecount.internal.store.RetentionStore;
+import io.livecount.internal.store.RetentionStore.Prunable;
+import io.livecount.internal.store.Transactor;
+import io.livecount.internal.store.WriteBackStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Retention pruning: deletes the buckets older than their namespace's retention (see {@link
+ * NamespaceSettings#retain}), in chunks of at most {@value #CHUNK_ROWS} rows, each a bounded read
+ * and a DELETE by primary key in key order that commits by itself. A daemon thread runs a pass every
+ * {@link #INTERVAL} when any retention is configured; {@link #pruneNow} runs one at once.
+ *
+ * <p>The cutoff of a period is the start of the bucket that contains {@code now - retention}: every
+ * bucket starting before it has ended by then, and that bucket and later ones are kept. Several
+ * nodes may prune the same rows: a row deleted by one is skipped by the others. Thread-safe; one
+ * pass at a time per service.
+ */
+final class Retention implements AutoCloseable {
+
+    static final Duration INTERVAL = Duration.ofMinutes(1);
+    static final int CHUNK_ROWS = 1000;
+
+    private static final System.Logger LOG = System.getLogger(Retention.class.getName());
+
+    private final LivecountConfig config;
+    private final Transactor transactor;
+    private final RetentionStore store;
+    private final ScheduledExecutorService scheduler;
+    private final AtomicLong rowsPruned = new AtomicLong();
+    private final AtomicLong consecutiveFailures = new AtomicLong();
+    private volatile Instant lastPrune;
+    private volatile boolean closed;
+
+    Retention(LivecountConfig config, Transactor transactor, RetentionStore store) {
+        this.config = config;
+        this.transactor = transactor;
+        this.store = store;
+        this.scheduler = configured(config) ? startScheduler() : null;
+    }
+
+    /** Whether any namespace, or the default settings, keeps some period for a limited time. */
+    static boolean configured(LivecountConfig config) {
+        return !config.defaultNamespaceSettings().retention().isEmpty()
+                || config.namespaces().values().stream()
+                        .anyMatch(s -> !s.retention().isEmpty());
+    }
+
+    private ScheduledExecutorService startScheduler() {
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "livecount-retention");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long millis = INTERVAL.toMillis();
+        executor.scheduleWithFixedDelay(this::pruneInBackground, millis, millis, TimeUnit.MILLISECONDS);
+        return executor;
+    }
+
+    private void pruneInBackground() {
+        try {
+            pruneNow(CHUNK_ROWS);
+        } catch (RuntimeException e) {
+            if (closed) {
+                return; // the service closed its connections under the pass
+            }
+            LOG.log(System.Logger.Level.WARNING, "retention pruning failed; retried in " + INTERVAL, e);
+        }
+    }
+
+    /**
+     * One pass over every namespace with a retention, chunks of at most {@code chunkRows} rows.
+     * Returns the rows it deleted.
+     */
+    synchronized long pruneNow(int chunkRows) {
+        try {
+            Instant now = config.clock().instant();
+            long deleted = 0;
+            for (Map.Entry<String, NamespaceSettings> entry :
+                    config.namespaces().entrySet()) {
+                deleted += prune(entry.getKey(), entry.getValue(), now, chunkRows);
+            }
+            NamespaceSettings defaults = config.defaultNamespaceSettings();
+            if (!defaults.retention().isEmpty()) {
+                deleted += pruneUnconfigured(defaults, now, chunkRows);
+            }
+            lastPrune = config.clock().instant();
+            consecutiveFailures.set(0);
+            return deleted;
+        } catch (RuntimeException e) {
+            consecutiveFailures.incrementAndGet();
+            throw e;
+        }
+    }
+
+    /** The default settings apply to every stored namespace without its own (never the markers). */
+    private long pruneUnconfigured(NamespaceSettings defaults, Instant now, int chunkRows) {
+        long deleted = 0;
+        String namespace = "";
+        while ((namespace = next(namespace)) != null) {
+            if (!namespace.startsWith(WriteBackStore.MARKER_NS.substring(0, 1))
+                    && !config.namespaces().containsKey(namespace)) {
+                deleted += prune(namespace, defaults, now, chunkRows);
+            }
+        }
+        return deleted;
+    }
+
+    private String next(String namespace) {
+        return transactor.autocommit(false, c -> store.nextNamespace(c, namespace));
+    }
+
+    private long prune(String namespace, NamespaceSettings settings, Instant now, int chunkRows) {
+        long deleted = 0;
+        for (Map.Entry<Period, Duration> entry : settings.retention().entrySet()) {
+            Period period = entry.getKey();
+            long cutoff = cutoff(period, entry.getValue(), now);
+            Prunable after = null;
+            while (!closed) {
+                Prunable from = after;
+                List<Prunable> rows = transactor.autocommit(
+                        false, c -> store.candidates(c, namespace, period, cutoff, from, chunkRows));
+                if (rows.isEmpty()) {
+                    break;
+                }
+                int n = transactor.autocommit(true, c -> store.delete(c, namespace, period, cutoff, rows));
+                rowsPruned.addAndGet(n);
+                deleted += n;
+                if (rows.size() < chunkRows) {
+                    break;
+                }
+                after = rows.get(rows.size() - 1);
+            }
+        }
+        return deleted;
+    }
+
+    /** {@code bucket_start} below which every bucket of {@code period} ended {@code retention} ago. */
+    long cutoff(Period period, Duration retention, Instant now) {
+        return CounterStore.bucketColumn(period.bucketStart(now.minus(retention), config.zone()));
+    }
+
+    RetentionMetrics metrics() {
+        return new RetentionMetrics(rowsPruned.get(), lastPrune, consecutiveFailures.get());
+    }
+
+    /** Stops the background thread; a pass in progress ends after its current statement. */
+    @Override
+    public void close() {
+        closed = true;
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+            try {
+                scheduler.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
