@@ -63,8 +63,9 @@ public interface CounterCache extends AutoCloseable {
 
     /**
      * Runs {@code deleteRows} while the {@link DeleteParticipant} of every node sharing this cache
-     * holds {@code counter} ({@link DeleteParticipant#hold}), then releases every hold, also when
-     * {@code deleteRows} fails; returns what {@code deleteRows} returned and passes on what it
+     * holds {@code counter}: first every node holds it ({@link DeleteParticipant#hold}), then every
+     * node writes its share ({@link DeleteParticipant.Hold#writeShare}), then {@code deleteRows}
+     * runs; then every hold is released, also when {@code deleteRows} fails; returns what {@code deleteRows} returned and passes on what it
      * threw. Called only when {@link #joinDeletes} returned true, never while the calling thread
      * holds a node's locks. The default runs {@code deleteRows} alone.
      *

@@ -15,20 +15,26 @@ public interface DeleteParticipant {
 
     /**
      * Holds {@code counter} on this node and returns once it is held: waits for a write-back pass
-     * in progress, moves the local window into the cache, waits for the adds of the counter in
-     * progress, and writes this node's share of the counter's unwritten deltas. From then on, until
-     * {@link Hold#release}, this node runs no write-back pass and puts no add of the counter into
-     * the cache. A hold not released within {@code lease} releases itself and logs a warning (the
-     * deleting node died or stalled), so that adds never wait for good. A participant whose service
-     * is closing holds nothing and returns at once.
-     *
-     * @throws RuntimeException (a {@code LivecountException}) when the share could not be written;
-     *     nothing is held then
+     * in progress, moves the local window into the cache, and waits for the adds of the counter in
+     * progress. From then on, until {@link Hold#release}, this node runs no write-back pass and puts
+     * no add of the counter into the cache. A hold not released within {@code lease} releases
+     * itself and logs a warning (the deleting node died or stalled), so that adds never wait for
+     * good. A participant whose service is closing holds nothing and returns at once.
      */
     Hold hold(CounterKey counter, Duration lease);
 
     /** A hold of one counter on one node. */
     interface Hold {
+
+        /**
+         * Writes the counter's unwritten deltas in this node's share of the cache ({@link
+         * CounterCache#dirtyKeys()} of this node), once every node holds the counter (before, an
+         * add of another node could still put deltas into this node's share); returns once written.
+         *
+         * @throws RuntimeException (a {@code LivecountException}) when they could not be written, or
+         *     an {@link IllegalStateException} when the hold ended already (released, lease over)
+         */
+        void writeShare();
 
         /**
          * Ends the hold, after the counter's rows were deleted: drops what of the counter could not

@@ -10,6 +10,7 @@ import io.livecount.spi.DeleteParticipant;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -19,11 +20,12 @@ import java.util.function.Supplier;
 /**
  * A delete on every member: {@code HazelcastCounterCache.deleteOnEveryNode}. Deletes of one map
  * run one at a time in the cluster (a lock of the map {@value #LOCKS}, keyed by the map's name;
- * two deletes holding members in different orders would wait for each other). Under it, a {@link
- * HoldCounter} goes to every member through the executor {@value #EXECUTOR}; once every member
- * answered (its participants hold the counter, their shares written), the rows are deleted, and a
- * {@link ReleaseCounter} goes to every member, whose answers are awaited so that every member
- * reads the counter again before the delete returns.
+ * two deletes holding members in different orders would wait for each other). Under it, in
+ * three rounds through the executor {@value #EXECUTOR}, each sent to every member and awaited:
+ * {@link HoldCounter} (its participants hold the counter: no add of it is in progress anywhere
+ * any more); {@link WriteShares} (each writes the counter's deltas in the partitions it owns,
+ * once no partition migrates); then the rows are deleted, and {@link ReleaseCounter} lets every
+ * member go on, having made it read the counter again.
  *
  * <p>A member that does not answer within {@link #ANSWER_TIMEOUT} fails the delete (nothing
  * deleted, the others released). A member that joins during the delete is not held. Clients are
@@ -100,9 +102,50 @@ public final class ClusterDeletes {
                 DeleteHolds.hold(instance.getName(), map, deleteId, counter, LEASE);
             }
             awaitAll(answers, "hold counter " + counter);
+            // no add is in progress anywhere now: every delta of the counter is in the map
+            awaitPartitionsInPlace();
+            if (!onMember) {
+                DeleteHolds.writeShares(instance.getName(), deleteId);
+            }
+            awaitAll(submit(executor, new WriteShares(deleteId)), "write its share of counter " + counter);
             return deleteRows.get();
         } finally {
             release(executor, deleteId);
+        }
+    }
+
+    /**
+     * Waits while partitions migrate (a member joined or left just before): each member writes the
+     * dirty entries of the partitions it owns, and a partition on its way from one to the other
+     * could be missed by both.
+     */
+    private void awaitPartitionsInPlace() {
+        if (!onMember) {
+            return; // a client cannot tell; the members' shares are written as they stand
+        }
+        long deadline = System.nanoTime() + ANSWER_TIMEOUT.toNanos();
+        try {
+            while (!instance.getPartitionService().isClusterSafe()) {
+                if (System.nanoTime() > deadline) {
+                    throw new CacheUnavailableException(
+                            "partitions kept migrating for " + ANSWER_TIMEOUT + ": the delete cannot be at one point",
+                            null);
+                }
+                Thread.sleep(10);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CacheUnavailableException("interrupted while waiting for partitions to migrate", e);
+        } catch (RuntimeException failure) {
+            throw SpiFailures.translated(failure);
+        }
+    }
+
+    private static <T> Map<Member, Future<T>> submit(IExecutorService executor, Callable<T> task) {
+        try {
+            return executor.submitToAllMembers(task);
+        } catch (RuntimeException failure) {
+            throw SpiFailures.translated(failure);
         }
     }
 
@@ -111,7 +154,7 @@ public final class ClusterDeletes {
             DeleteHolds.release(instance.getName(), deleteId);
         }
         try {
-            awaitAll(executor.submitToAllMembers(new ReleaseCounter(deleteId)), "release a delete's holds");
+            awaitAll(submit(executor, new ReleaseCounter(deleteId)), "release a delete's holds");
         } catch (RuntimeException failure) { // their leases end the holds
             LOG.log(System.Logger.Level.WARNING, "releasing the holds of a delete failed: {0}", failure.toString());
         }

@@ -44,7 +44,7 @@ final class DeleteHolds {
 
     /**
      * Holds {@code counter} with every participant of {@code map} on {@code instance}; returns how
-     * many held. Should one fail, those held are released and its failure thrown.
+     * many hold. Should one fail, those held are released and its failure thrown.
      */
     static int hold(String instance, String map, String deleteId, CounterKey counter, Duration lease) {
         List<DeleteParticipant.Hold> taken = new ArrayList<>();
@@ -62,6 +62,17 @@ final class DeleteHolds {
             taken.forEach(DeleteParticipant.Hold::release);
         }
         return taken.size();
+    }
+
+    /**
+     * Writes the shares of the holds of delete {@code deleteId} on {@code instance} (see {@link
+     * DeleteParticipant.Hold#writeShare}); throws when they are gone (released, lease over).
+     */
+    static void writeShares(String instance, String deleteId) {
+        if (!(HOLDS.get(instance + '\0' + deleteId) instanceof Taken taken)) {
+            throw new IllegalStateException("the holds of delete " + deleteId + " ended already on " + instance);
+        }
+        taken.holds.forEach(DeleteParticipant.Hold::writeShare);
     }
 
     /** Releases the holds of delete {@code deleteId} on {@code instance}, or makes them let go on arrival. */

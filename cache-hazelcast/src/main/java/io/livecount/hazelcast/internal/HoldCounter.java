@@ -9,8 +9,7 @@ import java.util.concurrent.Callable;
 
 /**
  * Sent to every member by {@link ClusterDeletes}: holds a counter with the participants of the
- * map on the member that runs it (see {@link DeleteHolds#hold}); answers once they hold, that is
- * once their shares of the counter are written.
+ * map on the member that runs it (see {@link DeleteHolds#hold}); answers once they hold.
  */
 final class HoldCounter implements Callable<Integer>, Serializable, HazelcastInstanceAware {
 
