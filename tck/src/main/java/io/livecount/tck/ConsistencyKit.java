@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
@@ -37,6 +38,15 @@ public abstract class ConsistencyKit extends KitBase {
 
     static void sleep(long millis) {
         CounterCacheKit.sleep(millis);
+    }
+
+    /** Waits up to 10 s for {@code latch}; on a timeout or an interrupt, goes on. */
+    static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Nested
@@ -65,9 +75,11 @@ public abstract class ConsistencyKit extends KitBase {
                 long start = System.nanoTime();
                 long until = start + TimeUnit.MILLISECONDS.toNanos(200);
                 AtomicBoolean deleted = new AtomicBoolean();
+                CountDownLatch added = new CountDownLatch(1); // a delete before any add would test nothing
                 int deleteAfter = 50 + round * 10; // ms
                 Thread deleter = new Thread(() -> {
                     sleep(deleteAfter);
+                    await(added);
                     deleted.set(deleting.delete(key));
                 });
                 deleter.start();
@@ -75,6 +87,7 @@ public abstract class ConsistencyKit extends KitBase {
                     CounterService node = adding.get(thread % adding.size());
                     while (System.nanoTime() < until) {
                         node.add(key, 1);
+                        added.countDown();
                     }
                 });
                 deleter.join();
