@@ -39,6 +39,8 @@ public final class ClusterDeletes {
     static final String LOCKS = "livecount-deletes";
     /** How long a hold lasts at most, from when it holds. */
     public static final Duration LEASE = Duration.ofSeconds(30);
+    /** The least that must be left of the lease when the rows are deleted. */
+    private static final Duration LEASE_MARGIN = Duration.ofSeconds(5);
     /** How long every member has to hold, and to release. */
     public static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(15);
 
@@ -89,6 +91,7 @@ public final class ClusterDeletes {
 
     private <T> T underLock(CounterKey counter, Supplier<T> deleteRows) {
         String deleteId = UUID.randomUUID().toString();
+        long sent = System.nanoTime(); // every hold's lease starts later
         IExecutorService executor;
         Map<Member, Future<Integer>> answers;
         try {
@@ -108,6 +111,11 @@ public final class ClusterDeletes {
                 DeleteHolds.writeShares(instance.getName(), deleteId);
             }
             awaitAll(submit(executor, new WriteShares(deleteId)), "write its share of counter " + counter);
+            if (System.nanoTime() - sent > LEASE.minus(LEASE_MARGIN).toNanos()) {
+                throw new CacheUnavailableException(
+                        "holding every member took too long: the holds' lease would end before the rows are deleted",
+                        null);
+            }
             return deleteRows.get();
         } finally {
             release(executor, deleteId);
