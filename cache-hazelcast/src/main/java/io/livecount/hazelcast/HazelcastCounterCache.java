@@ -6,7 +6,9 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.spi.properties.ClusterProperty;
+import io.livecount.CounterKey;
 import io.livecount.hazelcast.internal.CleanEntrySweeper;
+import io.livecount.hazelcast.internal.ClusterDeletes;
 import io.livecount.hazelcast.internal.CounterBucket;
 import io.livecount.hazelcast.internal.DirtyCount;
 import io.livecount.hazelcast.internal.DirtyEntries;
@@ -17,12 +19,14 @@ import io.livecount.hazelcast.internal.StoredEntry;
 import io.livecount.hazelcast.internal.Swap;
 import io.livecount.spi.BucketKey;
 import io.livecount.spi.CounterEntry;
+import io.livecount.spi.DeleteParticipant;
 import io.livecount.spi.EntryChange;
 import io.livecount.spi.EntryProcessingCache;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * FAST mode's cache on a Hazelcast {@link IMap} shared by every node of an application. Configure
@@ -84,6 +88,8 @@ public final class HazelcastCounterCache implements EntryProcessingCache {
     private final CleanEntrySweeper sweeper; // null: clean entries stay
     private final DirtyCount dirtyCount;
     private final EntryCalls calls;
+    private final ClusterDeletes deletes;
+    private volatile DeleteParticipant participant; // this node's, once joined
 
     /** Made by {@link HazelcastCacheFactory#create()}, the one place that decides who owns the instance. */
     HazelcastCounterCache(HazelcastCacheFactory settings) {
@@ -104,6 +110,7 @@ public final class HazelcastCounterCache implements EntryProcessingCache {
                 : new CleanEntrySweeper(map, onMember, settings.cleanEntryTtl());
         this.dirtyCount = new DirtyCount(() -> dirtyKeys().size()); // which also tells the count
         this.calls = new EntryCalls(map, dirtyCount, onMember ? PauseGuard.of(instance) : null);
+        this.deletes = new ClusterDeletes(instance, settings.mapName(), onMember);
     }
 
     public static Builder builder() {
@@ -188,9 +195,30 @@ public final class HazelcastCounterCache implements EntryProcessingCache {
         return dirtyCount.get();
     }
 
+    /** Registers this node's participant where the deletes of every member's cache on the map reach it. */
+    @Override
+    public boolean joinDeletes(DeleteParticipant thisNode) {
+        participant = Objects.requireNonNull(thisNode, "thisNode");
+        deletes.join(thisNode);
+        return true;
+    }
+
+    /**
+     * Runs {@code deleteRows} while every member of the cluster holds {@code counter} (each writes
+     * its share of the counter's deltas first), one delete of the map at a time in the cluster;
+     * see docs/cluster.md for what that holds and costs.
+     */
+    @Override
+    public <T> T deleteOnEveryNode(CounterKey counter, Supplier<T> deleteRows) {
+        return deletes.deleteOnEveryNode(counter, deleteRows);
+    }
+
     /** Shuts the member down if this cache started it; leaves a given instance and the map alone. */
     @Override
     public void close() {
+        if (participant != null) {
+            deletes.leave(participant);
+        }
         if (sweeper != null) {
             sweeper.close();
         }

@@ -217,20 +217,19 @@ public final class DefaultCounterService extends StoreOperations implements Coun
     }
 
     /**
-     * Within the write-back's {@link WriteBack#deleting}: writes the counter's deltas (outside any
-     * caller transaction), deletes its rows, then drops what could not be written once {@code
+     * Through the write-back's {@link WriteBack#deleting}: the counter's deltas are written (outside
+     * any caller transaction), its rows deleted, and what could not be written dropped once {@code
      * afterCommit} runs it (a load before the commit saw the rows).
      */
     private boolean deleteAtOnePoint(CounterKey key, BooleanSupplier deleteRows, Consumer<Runnable> afterCommit) {
-        return writeBack.deleting(key, () -> {
-            cacheWork(() -> {
-                writeBack.writeCounter(key);
-                return null;
-            });
-            boolean deleted = deleteRows.getAsBoolean();
-            afterCommit.accept(() -> writeBack.discardCounter(key));
-            return deleted;
-        });
+        return writeBack.deleting(
+                key,
+                work -> cacheWork(() -> {
+                    work.run();
+                    return null;
+                }),
+                deleteRows::getAsBoolean,
+                afterCommit);
     }
 
     @Override

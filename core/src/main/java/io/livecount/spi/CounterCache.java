@@ -1,6 +1,8 @@
 package io.livecount.spi;
 
+import io.livecount.CounterKey;
 import java.util.Collection;
+import java.util.function.Supplier;
 
 /**
  * The storage a cache provider gives FAST mode: a map from {@link BucketKey} to {@link
@@ -47,6 +49,32 @@ public interface CounterCache extends AutoCloseable {
 
     /** How many entries are dirty now. */
     long dirtyCount();
+
+    /**
+     * Called once by core before the cache is used, with this node's part in deletes. A cache whose
+     * entries several nodes share (a distributed map) keeps it where {@link #deleteOnEveryNode} of
+     * any node reaches it, until {@link #close}, and returns true: core then deletes through {@link
+     * #deleteOnEveryNode}. A cache that only this node uses returns false (the default): core holds
+     * this node itself around a delete.
+     */
+    default boolean joinDeletes(DeleteParticipant thisNode) {
+        return false;
+    }
+
+    /**
+     * Runs {@code deleteRows} while the {@link DeleteParticipant} of every node sharing this cache
+     * holds {@code counter}: first every node holds it ({@link DeleteParticipant#hold}), then every
+     * node writes its share ({@link DeleteParticipant.Hold#writeShare}), then {@code deleteRows}
+     * runs; then every hold is released, also when {@code deleteRows} fails; returns what {@code deleteRows} returned and passes on what it
+     * threw. Called only when {@link #joinDeletes} returned true, never while the calling thread
+     * holds a node's locks. The default runs {@code deleteRows} alone.
+     *
+     * @throws CacheUnavailableException when a node could not be held in time: {@code deleteRows}
+     *     did not run, the holds taken are released
+     */
+    default <T> T deleteOnEveryNode(CounterKey counter, Supplier<T> deleteRows) {
+        return deleteRows.get();
+    }
 
     /**
      * Releases what the cache created. Called once, by the service that got the cache from its

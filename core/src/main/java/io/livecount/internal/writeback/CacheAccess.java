@@ -1,6 +1,7 @@
 package io.livecount.internal.writeback;
 
 import io.livecount.CommitOutcomeUnknownException;
+import io.livecount.CounterKey;
 import io.livecount.CounterUnavailableException;
 import io.livecount.LivecountException;
 import io.livecount.spi.BucketKey;
@@ -8,10 +9,12 @@ import io.livecount.spi.CacheOutcomeUnknownException;
 import io.livecount.spi.CacheUnavailableException;
 import io.livecount.spi.CounterCache;
 import io.livecount.spi.CounterEntry;
+import io.livecount.spi.DeleteParticipant;
 import io.livecount.spi.EntryChange;
 import io.livecount.spi.EntryProcessingCache;
 import java.util.Collection;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * How core changes entries, written once for every provider: the compare-and-swap retry loop (read
@@ -85,6 +88,24 @@ final class CacheAccess {
             return cache.remove(key, expected);
         }
         return cache.replace(key, expected, next);
+    }
+
+    /** See {@link CounterCache#joinDeletes}. */
+    boolean joinDeletes(DeleteParticipant thisNode) {
+        try {
+            return provider.joinDeletes(thisNode);
+        } catch (CacheOutcomeUnknownException | CacheUnavailableException failure) {
+            throw translated(failure);
+        }
+    }
+
+    /** See {@link CounterCache#deleteOnEveryNode}; what {@code deleteRows} throws passes as it is. */
+    <T> T deleteOnEveryNode(CounterKey counter, Supplier<T> deleteRows) {
+        try {
+            return provider.deleteOnEveryNode(counter, deleteRows);
+        } catch (CacheOutcomeUnknownException | CacheUnavailableException failure) {
+            throw translated(failure);
+        }
     }
 
     /** Livecount's exception for one of the provider's two failure kinds. */

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
@@ -48,6 +49,8 @@ public final class WriteBack {
     private final BacklogGate backlog;
     private final CacheAdds adds;
     private final AddGate gate = new AddGate();
+    private final CounterHolds holds;
+    private final boolean deletesOnEveryNode;
     private final LongAdder addsInProgress = new LongAdder();
     private volatile boolean closed;
 
@@ -68,7 +71,10 @@ public final class WriteBack {
         this.reads = new SnapshotReads(cache, transactor, store);
         this.adds = new CacheAdds(settings, cache, reads, engine::requestFlush);
         this.backlog = new BacklogGate(settings, cache, engine::requestFlush, () -> closed);
+        this.holds =
+                new CounterHolds(engine, window, this::drainWindow, gate, this::writeCounter, this::discardCounter);
         engine.start();
+        this.deletesOnEveryNode = cache.joinDeletes(holds);
     }
 
     /** A FAST add; {@code eventTime} null means now. Goes through the local window when it is on. */
@@ -261,32 +267,41 @@ public final class WriteBack {
     }
 
     /**
-     * Deletes {@code key} at one point for this node's adds: while {@code delete} runs, no write-back
-     * pass and no drain of the local window runs (every sum added before is drained first, whole),
-     * and no add of the counter is half in the cache. {@code delete} calls {@link #writeCounter}
-     * (outside any caller transaction), deletes the rows, then calls {@link #discardCounter} once
-     * the deletion has committed. Locks in the order pass, window, counter stripe: a pass drains the
-     * window under its lock, and an add holds its stripe only around cache changes.
+     * Deletes {@code key} at one point for the adds of every node: each add is wholly in the rows
+     * {@code deleteRows} deletes, or wholly after them. With a cache of this node's own, the
+     * counter is held here ({@link CounterHolds#holding}) while its deltas are written ({@code
+     * outsideTransaction} runs that outside any caller transaction) and its rows deleted. With a
+     * cache shared by several nodes, the cache holds the counter on every node ({@link
+     * CounterHolds#hold}: each writes its share), runs {@code deleteRows}, and releases them; this
+     * thread takes no lock of this node, since this node's hold runs on a thread of its own. What
+     * could not be written is dropped, and cached values reloaded, once {@code afterCommit} runs
+     * the action it is given (a load before the commit saw the rows).
      */
-    public <T> T deleting(CounterKey key, Supplier<T> delete) {
-        return engine.betweenPasses(() -> {
-            if (window == null) {
-                return gate.exclusively(key, delete);
-            }
-            synchronized (window) {
-                drainWindow();
-                return gate.exclusively(key, delete);
-            }
+    public <T> T deleting(
+            CounterKey key,
+            Consumer<Runnable> outsideTransaction,
+            Supplier<T> deleteRows,
+            Consumer<Runnable> afterCommit) {
+        if (deletesOnEveryNode) {
+            T result = cache.deleteOnEveryNode(key, deleteRows);
+            afterCommit.accept(() -> discardCounter(key));
+            return result;
+        }
+        return holds.holding(key, () -> {
+            outsideTransaction.accept(() -> writeCounter(key));
+            T result = deleteRows.get();
+            afterCommit.accept(() -> discardCounter(key));
+            return result;
         });
     }
 
-    /** Writes every delta of {@code key} that the cache holds (within {@link #deleting}). */
-    public void writeCounter(CounterKey key) {
+    /** Writes every delta of {@code key} that the cache holds (while the counter is held). */
+    private void writeCounter(CounterKey key) {
         cycle.run(true, bucket -> bucket.key().equals(key), true);
     }
 
     /** The rows of {@code key} were deleted: drops what could not be written, reloads cached values. */
-    public void discardCounter(CounterKey key) {
+    private void discardCounter(CounterKey key) {
         cycle.discard(key);
         reads.invalidateAll();
     }
@@ -302,6 +317,7 @@ public final class WriteBack {
     /** Refuses new adds, waits for those in progress, writes everything, closes the cache. */
     public void close() {
         closed = true;
+        holds.close(); // a delete of another node then holds this one no longer
         if (window != null) {
             window.close(); // the engine's last pass drains what it accepted
         }

@@ -1,0 +1,33 @@
+package io.livecount.hazelcast.internal;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceAware;
+import java.io.Serializable;
+import java.util.concurrent.Callable;
+
+/**
+ * Sent to every member by {@link ClusterDeletes} once every member holds the counter: see {@link
+ * DeleteHolds#writeShares}.
+ */
+final class WriteShares implements Callable<Boolean>, Serializable, HazelcastInstanceAware {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String deleteId;
+    private transient HazelcastInstance member;
+
+    WriteShares(String deleteId) {
+        this.deleteId = deleteId;
+    }
+
+    @Override
+    public void setHazelcastInstance(HazelcastInstance member) {
+        this.member = member;
+    }
+
+    @Override
+    public Boolean call() {
+        DeleteHolds.writeShares(member.getName(), deleteId);
+        return Boolean.TRUE;
+    }
+}
