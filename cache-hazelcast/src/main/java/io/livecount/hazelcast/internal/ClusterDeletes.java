@@ -23,8 +23,8 @@ import java.util.function.Supplier;
  * two deletes holding members in different orders would wait for each other). Under it, in
  * three rounds through the executor {@value #EXECUTOR}, each sent to every member and awaited:
  * {@link HoldCounter} (its participants hold the counter: no add of it is in progress anywhere
- * any more); {@link WriteShares} (each writes the counter's deltas in the partitions it owns,
- * once no partition migrates); then the rows are deleted, and {@link ReleaseCounter} lets every
+ * any more); {@link DeleteStep} (first each writes the counter's deltas in the partitions it owns,
+ * once no partition migrates); then the rows are deleted, and a second {@link DeleteStep} lets every
  * member go on, having made it read the counter again.
  *
  * <p>A member that does not answer within {@link #ANSWER_TIMEOUT} fails the delete (nothing
@@ -110,7 +110,9 @@ public final class ClusterDeletes {
             if (!onMember) {
                 DeleteHolds.writeShares(instance.getName(), deleteId);
             }
-            awaitAll(submit(executor, new WriteShares(deleteId)), "write its share of counter " + counter);
+            awaitAll(
+                    submit(executor, new DeleteStep(DeleteStep.Kind.WRITE_SHARES, deleteId)),
+                    "write its share of counter " + counter);
             if (System.nanoTime() - sent > LEASE.minus(LEASE_MARGIN).toNanos()) {
                 throw new CacheUnavailableException(
                         "holding every member took too long: the holds' lease would end before the rows are deleted",
@@ -162,7 +164,7 @@ public final class ClusterDeletes {
             DeleteHolds.release(instance.getName(), deleteId);
         }
         try {
-            awaitAll(submit(executor, new ReleaseCounter(deleteId)), "release a delete's holds");
+            awaitAll(submit(executor, new DeleteStep(DeleteStep.Kind.RELEASE, deleteId)), "release a delete's holds");
         } catch (RuntimeException failure) { // their leases end the holds
             LOG.log(System.Logger.Level.WARNING, "releasing the holds of a delete failed: {0}", failure.toString());
         }

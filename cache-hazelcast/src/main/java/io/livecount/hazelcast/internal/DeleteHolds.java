@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * What the delete tasks ({@link HoldCounter}, {@link ReleaseCounter}) find on a member of this
+ * What the delete tasks ({@link HoldCounter}, {@link DeleteStep}) find on a member of this
  * JVM: the {@link DeleteParticipant}s registered per Hazelcast instance and map (a JVM may run
  * several members, and several services per member), and the holds they took, per delete. A
  * release that arrives before its hold (the hold was slow, the delete gave up) is remembered, so
