@@ -1,7 +1,6 @@
 package io.livecount.internal;
 
 import io.livecount.AddOptions;
-import io.livecount.ConsistencyMode;
 import io.livecount.CounterAdd;
 import io.livecount.CounterKey;
 import io.livecount.CounterOperations;
@@ -20,13 +19,10 @@ import io.livecount.internal.store.SqlWork;
 import io.livecount.internal.store.Transactor;
 import io.livecount.internal.store.WriteBackStore;
 import io.livecount.internal.writeback.WriteBack;
-import io.livecount.spi.BucketKey;
 import io.livecount.spi.JoinedTransaction;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -176,16 +172,7 @@ public final class DefaultCounterService extends StoreOperations implements Coun
             return super.readValues(keys, period, bucket);
         }
         ensureOpen();
-        List<BucketKey> buckets = new ArrayList<>(keys.size());
-        boolean allFast = true;
-        for (CounterKey key : keys) {
-            buckets.add(new BucketKey(key, period, bucket));
-            allFast &= config.modeOf(key.namespace()) == ConsistencyMode.FAST;
-        }
-        boolean fast = allFast;
-        Map<CounterKey, Long> values = new HashMap<>();
-        cacheWork(() -> writeBack.totals(buckets, fast)).forEach((b, total) -> values.put(b.key(), total));
-        return values;
+        return cacheWork(() -> writeBack.values(keys, period, bucket));
     }
 
     @Override
@@ -194,16 +181,7 @@ public final class DefaultCounterService extends StoreOperations implements Coun
             return super.readSeries(key, period, first, last);
         }
         ensureOpen();
-        List<BucketKey> buckets = new ArrayList<>();
-        Instant end = Instant.ofEpochSecond(last);
-        for (Instant start = Instant.ofEpochSecond(first);
-                !start.isAfter(end);
-                start = period.nextBucketStart(start, config.zone())) {
-            buckets.add(new BucketKey(key, period, CounterStore.bucketColumn(start)));
-        }
-        Map<Long, Long> values = new HashMap<>();
-        cacheWork(() -> writeBack.rangeTotals(buckets, last)).forEach((b, total) -> values.put(b.bucketStart(), total));
-        return values;
+        return cacheWork(() -> writeBack.series(key, period, first, last));
     }
 
     /** The database's ranking with this node's unwritten deltas put in; nothing is written first. */

@@ -1,7 +1,6 @@
 package io.livecount.internal.writeback;
 
 import io.livecount.CounterKey;
-import io.livecount.CounterUnavailableException;
 import io.livecount.CounterValue;
 import io.livecount.LivecountConfig;
 import io.livecount.Period;
@@ -14,9 +13,7 @@ import io.livecount.internal.store.Transactor;
 import io.livecount.internal.store.WriteBackStore;
 import io.livecount.spi.BucketKey;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +21,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -55,6 +51,8 @@ public final class WriteBack {
     private final AddGate gate = new AddGate();
     private final CounterHolds holds;
     private final KeyedAdds keyed;
+    private final WindowDrain drain;
+    private final FastReads fastReads;
     private final boolean deletesOnEveryNode;
     private final LongAdder addsInProgress = new LongAdder();
     private volatile boolean closed;
@@ -84,6 +82,8 @@ public final class WriteBack {
                 store);
         this.reads = new SnapshotReads(cache, transactor, store);
         this.adds = new CacheAdds(settings, cache, reads, engine::requestFlush);
+        this.drain = window == null ? null : new WindowDrain(window, bucketing, gate, adds, cycle, this::invalidate);
+        this.fastReads = new FastReads(config, cache, reads, keyed, this::drainWindow);
         this.backlog = new BacklogGate(settings, cache, keyed::size, engine::requestFlush, () -> closed);
         this.holds =
                 new CounterHolds(engine, window, this::drainWindow, gate, this::writeCounter, this::discardCounter);
@@ -220,118 +220,37 @@ public final class WriteBack {
         return eventTime != null ? eventTime.getEpochSecond() : config.clock().millis() / 1000;
     }
 
-    /** Moves the local window into the cache; one drain at a time, so a flush sees all before it. */
+    /** Moves the local window into the cache (see {@link WindowDrain}). */
     private void drainWindow() {
-        if (window == null) {
-            return;
+        if (drain != null) {
+            drain.run();
         }
-        synchronized (window) {
-            List<RuntimeException> failures = new ArrayList<>();
-            window.drain((slot, sum) -> {
-                Instant at =
-                        slot.second() == LocalWindow.ANY_TIME ? Instant.EPOCH : Instant.ofEpochSecond(slot.second());
-                List<Row> rows = bucketing.rows(slot.key(), sum, at);
-                long stamp = gate.enterAdd(slot.key()); // a write-back takes the sum whole (see AddGate)
-                try {
-                    if (moveToCache(rows)) {
-                        cycle.pendingTotal.add(sum);
-                        return;
-                    }
-                } catch (CounterUnavailableException refused) { // nothing of the sum applied
-                    failures.add(refused);
-                } catch (RuntimeException partly) { // some buckets may hold it: putting it back would count twice
-                    failures.add(partly);
-                    return;
-                } finally {
-                    gate.exitAdd(slot.key(), stamp);
-                }
-                window.putBack(slot, sum); // never dropped, even after close
-            });
-            if (!failures.isEmpty()) { // after the whole drain: every other sum went on
-                failures.subList(1, failures.size()).forEach(failures.get(0)::addSuppressed);
-                throw failures.get(0);
-            }
-        }
-    }
-
-    /**
-     * Adds a window's sum to the cache. The sum was acknowledged already, so a cached stored value
-     * that it would overflow does not refuse it: the stored value is forgotten and the sum goes in
-     * as a delta, for the write-back to write or to report as unwritable. Only a sum that overflows
-     * the deltas themselves stays out (reported as unwritable too).
-     */
-    private boolean moveToCache(List<Row> rows) {
-        try {
-            adds.addRows(rows);
-        } catch (CacheAdds.BucketOverflow overStored) {
-            invalidate(rows);
-            try {
-                adds.addRows(rows);
-            } catch (CacheAdds.BucketOverflow overDeltas) {
-                cycle.unwritable.keep(overDeltas.bucket, overDeltas.delta);
-                return false;
-            }
-        }
-        rows.forEach(row -> cycle.unwritable.release(row.id()));
-        return true;
     }
 
     /** Totals of buckets this node sees; cached values answer when {@code cached}. */
     public Map<BucketKey, Long> totals(List<BucketKey> buckets, boolean cached) {
-        drainWindow();
-        return keyed.reading(() ->
-                withHeld(reads.totals(buckets, cached ? settings.readRefresh().toMillis() : -1)));
+        return fastReads.totals(buckets, cached);
     }
 
-    /** {@code totals} plus the deltas {@link KeyedAdds} holds for the same buckets. */
-    private Map<BucketKey, Long> withHeld(Map<BucketKey, Long> totals) {
-        Map<BucketKey, Long> held = keyed.sums(totals.keySet());
-        if (held.isEmpty()) {
-            return totals;
-        }
-        Map<BucketKey, Long> sums = new HashMap<>(totals);
-        held.forEach((bucket, delta) -> sums.merge(bucket, delta, Long::sum));
-        return sums;
+    /** The values of {@code keys} in one bucket this node sees; see {@link FastReads#values}. */
+    public Map<CounterKey, Long> values(Collection<CounterKey> keys, Period period, long bucketStart) {
+        return fastReads.values(keys, period, bucketStart);
     }
 
-    /**
-     * The top list of one bucket: the database's ranking ({@code stored}, asked for as many counters
-     * as it needs) with this node's unwritten deltas put in, nothing written first (see {@link
-     * TopLists}).
-     */
+    /** The buckets of one counter from {@code first} to {@code last} this node sees, by start. */
+    public Map<Long, Long> series(CounterKey key, Period period, long first, long last) {
+        return fastReads.series(key, period, first, last);
+    }
+
+    /** See {@link FastReads#top}. */
     public List<CounterValue> top(
             String namespace, Period period, long bucketStart, int limit, IntFunction<List<CounterValue>> stored) {
-        drainWindow();
-        Predicate<BucketKey> inList = bucket -> bucket.period() == period
-                && bucket.bucketStart() == bucketStart
-                && bucket.key().namespace().equals(namespace);
-        Set<BucketKey> pending = new HashSet<>(keyed.buckets(inList));
-        for (BucketKey bucket : cache.cache().dirtyKeys()) {
-            if (inList.test(bucket)) {
-                pending.add(bucket);
-            }
-        }
-        if (pending.isEmpty()) {
-            return stored.apply(limit);
-        }
-        return keyed.reading(() -> {
-            List<CounterValue> ranked = stored.apply((int) Math.min(Integer.MAX_VALUE, (long) limit + pending.size()));
-            return TopLists.merge(ranked, withHeld(reads.totals(List.copyOf(pending), -1)), limit);
-        });
+        return fastReads.top(namespace, period, bucketStart, limit, stored);
     }
 
     /** The counters with unwritten deltas on this node (the local window drained first). */
     public Set<CounterKey> pendingCounters() {
-        drainWindow();
-        Set<CounterKey> counters = keyed.counters();
-        cache.cache().dirtyKeys().forEach(bucket -> counters.add(bucket.key()));
-        return counters;
-    }
-
-    /** Totals of one counter's consecutive buckets, ending with {@code lastStart}, in one range read. */
-    public Map<BucketKey, Long> rangeTotals(List<BucketKey> buckets, long lastStart) {
-        drainWindow();
-        return keyed.reading(() -> withHeld(reads.rangeTotals(buckets, lastStart)));
+        return fastReads.pendingCounters();
     }
 
     /** The database changed these buckets behind the cache (a STRICT add): reload them on read. */
