@@ -87,6 +87,7 @@ final class ClickConsumer {
     private record Waiting(Channel channel, long lastTag, int messages, CompletableFuture<Void> durable) {}
 
     private static final Duration BARRIER_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration LINGER = Duration.ofMillis(10);
 
     private final Connection connection;
     private final CounterService counters;
@@ -170,14 +171,20 @@ final class ClickConsumer {
         }
     }
 
+    /**
+     * Up to a batch of deliveries: what has arrived, and what arrives while the gaps stay under
+     * {@link #LINGER}, so that a batch is not cut short by deliveries trickling in after an
+     * acknowledgement.
+     */
     private List<Click> nextBatch() throws InterruptedException {
-        Click first = inbox.poll(50, TimeUnit.MILLISECONDS);
         List<Click> batch = new ArrayList<>(settings.batchSize());
-        if (first != null) {
-            batch.add(first);
-            inbox.drainTo(batch, settings.batchSize() - 1);
-            batch.removeIf(click -> click.channel() != channel); // left from a closed channel: redelivered
+        Click next = inbox.poll(50, TimeUnit.MILLISECONDS);
+        while (next != null) {
+            batch.add(next);
+            inbox.drainTo(batch, settings.batchSize() - batch.size());
+            next = batch.size() < settings.batchSize() ? inbox.poll(LINGER.toMillis(), TimeUnit.MILLISECONDS) : null;
         }
+        batch.removeIf(click -> click.channel() != channel); // left from a closed channel: redelivered
         return batch;
     }
 

@@ -5,11 +5,13 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.livecount.ConsistencyMode;
 import io.livecount.CounterKey;
 import io.livecount.CounterService;
+import io.livecount.Period;
 import io.livecount.testing.TestDatabase;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,8 +69,9 @@ final class ClickRun implements AutoCloseable {
         }
         deleteRows();
         Rabbit.declareEmpty(connection, queue);
+        log(start, "services started");
         Clicks clicks = Clicks.publish(connection, queue, namespace + "-" + System.nanoTime(), messages, 20);
-        log(start, "services started, " + messages + " clicks published");
+        log(start, messages + " clicks published");
         consumerJvm = ConsumerProcess.start(dataSource, topology, cluster, mode, queue, namespace);
         List<String> killedBatch = consumerJvm.killMidBatch(2, Duration.ofMinutes(2));
         log(start, "consumer JVM killed");
@@ -164,10 +167,15 @@ final class ClickRun implements AutoCloseable {
         return rows;
     }
 
+    /** Every counter as {@code service} reads it, 500 keys a call. */
     private Map<String, Long> read(CounterService service, Clicks clicks) {
         Map<String, Long> reads = new TreeMap<>();
-        for (String url : clicks.perUrl().keySet()) {
-            reads.put(url, service.get(CounterKey.of(namespace, url)));
+        List<CounterKey> keys = clicks.perUrl().keySet().stream()
+                .map(url -> CounterKey.of(namespace, url))
+                .toList();
+        for (int from = 0; from < keys.size(); from += 500) {
+            service.get(keys.subList(from, Math.min(keys.size(), from + 500)), Period.ALL, Instant.EPOCH)
+                    .forEach((key, value) -> reads.put(key.name(), value));
         }
         return reads;
     }
