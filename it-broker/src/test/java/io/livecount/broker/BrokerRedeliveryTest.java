@@ -56,14 +56,14 @@ class BrokerRedeliveryTest {
 
         @ParameterizedTest(name = "in {0}")
         @EnumSource(ConsistencyMode.class)
-        @Timeout(value = 3, unit = TimeUnit.MINUTES)
+        @Timeout(value = 5, unit = TimeUnit.MINUTES)
         @DisplayName("count every click once: each counter equals its distinct messages")
         void countEveryClickOnce(ConsistencyMode mode) throws Exception {
             assertCountedOnce(Topology.ONE_NODE, mode, 1);
         }
 
         @Test
-        @Timeout(value = 3, unit = TimeUnit.MINUTES)
+        @Timeout(value = 5, unit = TimeUnit.MINUTES)
         @DisplayName("without idempotency keys, the same redeliveries count clicks twice")
         void overcountWithoutKeys() throws Exception {
             try (ClickRun run = new ClickRun(database, Topology.ONE_NODE, ConsistencyMode.STRICT, false)) {
@@ -84,7 +84,7 @@ class BrokerRedeliveryTest {
 
         @ParameterizedTest(name = "in {0}")
         @EnumSource(ConsistencyMode.class)
-        @Timeout(value = 3, unit = TimeUnit.MINUTES)
+        @Timeout(value = 5, unit = TimeUnit.MINUTES)
         @DisplayName("count every click once: each counter equals its distinct messages")
         void countEveryClickOnce(ConsistencyMode mode) throws Exception {
             assertCountedOnce(Topology.HAZELCAST, mode, 2);
