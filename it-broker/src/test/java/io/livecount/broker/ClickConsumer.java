@@ -36,45 +36,6 @@ import java.util.concurrent.TimeoutException;
  */
 final class ClickConsumer {
 
-    /** What happens to a batch after its add. */
-    enum Ending {
-        ACKNOWLEDGE,
-        CLOSE_BEFORE_ACK,
-        REQUEUE
-    }
-
-    /** Which batches end how, by their number (1, 2, ...) on this consumer. */
-    interface Forcing {
-        Ending end(long batch);
-
-        Forcing NONE = batch -> Ending.ACKNOWLEDGE;
-
-        /**
-         * Of the first 50 batches, batch 3 of every ten ends with the channel closed before the
-         * acknowledgement and batch 7 is requeued; later batches are acknowledged, so that a run ends
-         * soon. Each of these gives back the whole prefetch window, batches waiting for their barrier
-         * included.
-         */
-        Forcing SOME = batch -> batch > 50
-                ? Ending.ACKNOWLEDGE
-                : batch % 10 == 3 ? Ending.CLOSE_BEFORE_ACK : batch % 10 == 7 ? Ending.REQUEUE : Ending.ACKNOWLEDGE;
-    }
-
-    /** What a consumer tells about its progress (a consumer JVM prints it for the test that kills it). */
-    interface Events {
-        void adding(List<String> ids);
-
-        void acknowledged(int messages);
-
-        Events NONE = new Events() {
-            @Override
-            public void adding(List<String> ids) {}
-
-            @Override
-            public void acknowledged(int messages) {}
-        };
-    }
-
     /**
      * @param idempotent whether each add carries its message id ({@code false} shows what the ids prevent)
      */
@@ -99,7 +60,7 @@ final class ClickConsumer {
     private final CounterService counters;
     private final Settings settings;
     private final Redeliveries redeliveries;
-    private final Events events;
+    private final ConsumerEvents events;
     private final BlockingQueue<Click> inbox = new LinkedBlockingQueue<>();
     private final Deque<Waiting> waiting = new ArrayDeque<>();
     private final Thread thread;
@@ -116,7 +77,7 @@ final class ClickConsumer {
             CounterService counters,
             Settings settings,
             Redeliveries redeliveries,
-            Events events) {
+            ConsumerEvents events) {
         this.connection = connection;
         this.counters = counters;
         this.settings = settings;

@@ -50,8 +50,8 @@ final class ClickRun implements AutoCloseable {
     private final List<ClickConsumer> consumers = new ArrayList<>();
     private ConsumerProcess consumerJvm;
 
+    /** Connects to the broker first: without one the test fails (CI) or aborts before anything starts. */
     ClickRun(TestDatabase database, Topology topology, ConsistencyMode mode, boolean idempotent) {
-        this.dataSource = Pools.small(database);
         this.topology = topology;
         this.mode = mode;
         this.idempotent = idempotent;
@@ -60,6 +60,7 @@ final class ClickRun implements AutoCloseable {
                 Rabbit.QUEUE_PREFIX + namespace + "-" + ProcessHandle.current().pid();
         this.cluster = "lc-broker-" + ProcessHandle.current().pid();
         this.connection = Rabbit.connectOrAbort("livecount-" + namespace);
+        this.dataSource = Pools.small(database);
     }
 
     Outcome run(int messages, int servicesToStart) throws Exception {
@@ -123,11 +124,10 @@ final class ClickRun implements AutoCloseable {
 
     private void startConsumers() {
         for (CounterService service : services) {
-            ClickConsumer.Settings settings = new ClickConsumer.Settings(
-                    queue, namespace, mode, 2_000, 500, idempotent, ClickConsumer.Forcing.SOME);
+            ClickConsumer.Settings settings =
+                    new ClickConsumer.Settings(queue, namespace, mode, 2_000, 500, idempotent, Forcing.SOME);
             String name = namespace + "-consumer-" + consumers.size();
-            consumers.add(
-                    new ClickConsumer(name, connection, service, settings, redeliveries, ClickConsumer.Events.NONE));
+            consumers.add(new ClickConsumer(name, connection, service, settings, redeliveries, ConsumerEvents.NONE));
         }
         consumers.forEach(ClickConsumer::start);
     }

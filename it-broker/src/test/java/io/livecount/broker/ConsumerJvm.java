@@ -30,14 +30,14 @@ public final class ConsumerJvm {
         Topology topology = Topology.valueOf(args[3]);
         ConsistencyMode mode = ConsistencyMode.valueOf(args[5]);
         ClickConsumer.Settings settings =
-                new ClickConsumer.Settings(args[6], args[7], mode, 2_000, 500, true, ClickConsumer.Forcing.NONE);
+                new ClickConsumer.Settings(args[6], args[7], mode, 2_000, 500, true, Forcing.NONE);
         CounterService counters = topology.start(new HikariDataSource(pool), args[7], mode, args[4]);
         Connection connection = Rabbit.factory().newConnection("livecount-consumer-jvm");
         new ClickConsumer("consumer-jvm", connection, counters, settings, new Redeliveries(), new Printed()).start();
         say("ready");
     }
 
-    private static final class Printed implements ClickConsumer.Events {
+    private static final class Printed implements ConsumerEvents {
         @Override
         public void adding(List<String> ids) {
             say("adding " + String.join(",", ids));

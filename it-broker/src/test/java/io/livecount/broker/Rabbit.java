@@ -9,13 +9,15 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * The RabbitMQ broker of the tests: 127.0.0.1:5672, user guest/guest (its defaults, as {@code .ci/run}
- * starts it). Every queue a test declares is durable and named {@value #QUEUE_PREFIX}..., and is
+ * starts it; {@code -Dlivecount.test.rabbitmq.port} for another port). Every queue a test declares is durable and named {@value #QUEUE_PREFIX}..., and is
  * deleted when the test ends.
  */
 final class Rabbit {
 
     static final String HOST = "127.0.0.1";
-    static final int PORT = 5672;
+    /** 5672 unless {@code -Dlivecount.test.rabbitmq.port} says otherwise. */
+    static final int PORT = Integer.getInteger("livecount.test.rabbitmq.port", 5672);
+
     static final String QUEUE_PREFIX = "lc-broker-test-";
 
     private Rabbit() {}
