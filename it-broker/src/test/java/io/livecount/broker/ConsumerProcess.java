@@ -51,6 +51,7 @@ final class ConsumerProcess implements AutoCloseable {
                 "--add-opens=java.management/sun.management=ALL-UNNAMED",
                 "--add-opens=jdk.management/com.sun.management.internal=ALL-UNNAMED",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                "-Dlivecount.test.rabbitmq.port=" + Rabbit.PORT,
                 "-cp",
                 System.getProperty("java.class.path"),
                 ConsumerJvm.class.getName(),
