@@ -47,7 +47,14 @@ final class AdminPage {
             boolean flushed,
             Instant now) {}
 
-    static final String[] ASSETS = {"/static/uPlot.min.css", "/static/uPlot.iife.min.js", "/static/dashboard.js"};
+    /** Deferred scripts run in this order: uPlot and the formats before the charts, all before the page's. */
+    static final String[] ASSETS = {
+        "/static/uPlot.min.css",
+        "/static/uPlot.iife.min.js",
+        "/static/dashboard-format.js",
+        "/static/dashboard-chart.js",
+        "/static/dashboard.js"
+    };
 
     private AdminPage() {}
 

@@ -34,6 +34,8 @@ public class StaticResource {
     private static final Map<String, File> FILES = Map.of(
             "demo.css", new File(OWN + "demo.css", CSS),
             "dashboard.js", new File(OWN + "dashboard.js", SCRIPT),
+            "dashboard-format.js", new File(OWN + "dashboard-format.js", SCRIPT),
+            "dashboard-chart.js", new File(OWN + "dashboard-chart.js", SCRIPT),
             "uPlot.iife.min.js", new File(UPLOT + "uPlot.iife.min.js", SCRIPT),
             "uPlot.min.css", new File(UPLOT + "uPlot.min.css", CSS));
 

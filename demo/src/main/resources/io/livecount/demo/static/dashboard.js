@@ -1,10 +1,12 @@
-// The admin dashboard's live part. The page arrives complete from the server; this script polls
-// /api/dashboard (same origin, the session cookie) and rewrites the numbers, tables and chart in
-// place, shows times in the viewer's zone, and submits the view form when namespace or period change.
+// The admin dashboard's live part (loaded after dashboard-format.js and dashboard-chart.js). The
+// page arrives complete from the server; this script polls /api/dashboard (same origin, the session
+// cookie) and rewrites the numbers, tables and chart in place, shows times in the viewer's zone, and
+// submits the view form when namespace or period change.
 // It only ever sets textContent and attributes: names from counters are never parsed as HTML.
 (function () {
   'use strict';
 
+  var format = window.LivecountFormat;
   var POLL_MS = 2000;
   var ZONE_KEY = 'livecount.zone';
   var page = new URL(window.location.href);
@@ -14,82 +16,19 @@
 
   // --- time zones and time formats ---------------------------------------------------------------
 
-  function validZone(zone) {
-    if (!zone) return false;
-    try { new Intl.DateTimeFormat('en', { timeZone: zone }); return true; } catch (e) { return false; }
-  }
-
-  /** The URL's tz, else the one chosen before, else the browser's, else UTC. */
   function initialZone() {
     var candidates = [page.searchParams.get('tz'), localStorage.getItem(ZONE_KEY),
       Intl.DateTimeFormat().resolvedOptions().timeZone, 'UTC'];
-    for (var i = 0; i < candidates.length; i++) if (validZone(candidates[i])) return candidates[i];
+    for (var i = 0; i < candidates.length; i++) if (format.validZone(candidates[i])) return candidates[i];
     return 'UTC';
-  }
-
-  function parts(date, zone) {
-    var out = {};
-    new Intl.DateTimeFormat('en-US', {
-      timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
-      hour: '2-digit', minute: '2-digit', second: '2-digit'
-    }).formatToParts(date).forEach(function (p) { out[p.type] = p.value; });
-    return out;
-  }
-
-  function isoWeek(p) {
-    var day = new Date(Date.UTC(+p.year, +p.month - 1, +p.day));
-    day.setUTCDate(day.getUTCDate() + 4 - (day.getUTCDay() || 7)); // the week's Thursday decides the year
-    var year = day.getUTCFullYear();
-    var week = Math.ceil(((day - Date.UTC(year, 0, 1)) / 86400000 + 1) / 7);
-    return year + '-W' + String(week).padStart(2, '0');
-  }
-
-  /** The same names as Times.bucket on the server. */
-  function bucketLabel(period, date, zone) {
-    var p = parts(date, zone);
-    var day = p.year + '-' + p.month + '-' + p.day;
-    switch (period) {
-      case 'second': return day + ' ' + p.hour + ':' + p.minute + ':' + p.second;
-      case 'minute': case 'hour': return day + ' ' + p.hour + ':' + p.minute;
-      case 'day': return day;
-      case 'week': return isoWeek(p);
-      case 'month': return p.year + '-' + p.month;
-      case 'year': return p.year;
-      default: return 'all time';
-    }
-  }
-
-  function absolute(date, zone) {
-    return bucketLabel('second', date, zone) + ' ' + zone;
-  }
-
-  /** The same wording as Times.relative on the server. */
-  function relative(date, now) {
-    var seconds = Math.trunc((now - date) / 1000);
-    var ahead = seconds < 0;
-    seconds = Math.abs(seconds);
-    if (seconds < 1) return 'just now';
-    var amount = seconds < 60 ? seconds + ' s' : seconds < 3600 ? Math.floor(seconds / 60) + ' min'
-      : seconds < 86400 ? Math.floor(seconds / 3600) + ' h' : Math.floor(seconds / 86400) + ' d';
-    return ahead ? 'in ' + amount : amount + ' ago';
   }
 
   function refreshTimes() {
     var now = Date.now();
     document.querySelectorAll('time.ago').forEach(function (t) {
       var date = new Date(t.getAttribute('datetime'));
-      t.textContent = relative(date, now);
-      t.title = absolute(date, state.zone);
-    });
-  }
-
-  // --- names: invisible and direction-changing characters shown as escapes ------------------------
-
-  var INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]/g;
-
-  function visible(name) {
-    return name.replace(INVISIBLE, function (c) {
-      return '\\u' + c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+      t.textContent = format.relative(date, now);
+      t.title = format.absolute(date, state.zone);
     });
   }
 
@@ -123,7 +62,7 @@
       var tr = el('tr');
       if (ranked) tr.appendChild(el('td', 'rank', String(i + 1)));
       var key = el('td', 'key');
-      var link = el('a', null, visible(row.name));
+      var link = el('a', null, format.visible(row.name));
       link.href = adminUrl({ ns: state.data.namespace, period: state.data.period, key: row.name });
       key.appendChild(link);
       tr.appendChild(key);
@@ -194,7 +133,7 @@
     counter.series.forEach(function (b) {
       var tr = el('tr');
       tr.setAttribute('data-start', b.start);
-      tr.appendChild(el('td', null, bucketLabel(state.data.period, new Date(b.start), zone)));
+      tr.appendChild(el('td', null, format.bucketLabel(state.data.period, new Date(b.start), zone)));
       tr.appendChild(el('td', 'num', String(b.value)));
       body.appendChild(tr);
     });
@@ -234,35 +173,12 @@
     });
   }
 
-  /** Tick labels as on the rest of the page (24-hour clock, ISO dates); the date under a time when it changes. */
-  function axisLabels(period, zone) {
-    return function (u, splits) {
-      var lastDay = null;
-      return splits.map(function (ts) {
-        var p = parts(new Date(ts * 1000), zone);
-        var day = p.month + '-' + p.day;
-        switch (period) {
-          case 'second': case 'minute': case 'hour':
-            var time = p.hour + ':' + p.minute + (period === 'second' ? ':' + p.second : '');
-            var label = day !== lastDay ? time + '\n' + day : time;
-            lastDay = day;
-            return label;
-          case 'day': return day;
-          case 'week': return isoWeek(p);
-          case 'month': return p.year + '-' + p.month;
-          default: return p.year;
-        }
-      });
-    };
-  }
-
   function drawChart() {
     var box = $('chart');
     if (!box || typeof uPlot === 'undefined') return;
     var series = state.series || seriesFromTable();
     var xs = series.map(function (b) { return Date.parse(b.start) / 1000; });
     var ys = series.map(function (b) { return b.value; });
-    var period = box.getAttribute('data-period');
     var zone = labelZone();
     box.setAttribute('data-last-value', ys.length ? String(ys[ys.length - 1]) : '');
     if (state.chart && state.chartZone === zone) {
@@ -271,31 +187,7 @@
     }
     if (state.chart) state.chart.destroy();
     state.chartZone = zone;
-    var step = xs.length > 1 ? xs[xs.length - 1] - xs[xs.length - 2] : 3600;
-    state.chart = new uPlot({
-      width: box.clientWidth,
-      height: box.clientWidth < 500 ? 200 : 240,
-      tzDate: function (ts) { return uPlot.tzDate(new Date(ts * 1000), zone); },
-      legend: { show: true, live: true },
-      cursor: { drag: { x: false, y: false } },
-      scales: {
-        x: { time: true, range: function (u, min, max) { return [min - step * 0.6, max + step * 0.6]; } },
-        y: { range: function (u, min, max) { return [0, Math.max(4, max * 1.1)]; } }
-      },
-      axes: [
-        { stroke: '#4a5366', grid: { stroke: '#eceff4' }, ticks: { stroke: '#d8dce6' }, font: '12px system-ui, sans-serif',
-          size: 52, values: axisLabels(period, zone) },
-        { stroke: '#4a5366', grid: { stroke: '#eceff4' }, ticks: { stroke: '#d8dce6' }, font: '12px system-ui, sans-serif',
-          size: 48, values: function (u, splits) { return splits.map(function (v) { return Number.isInteger(v) ? v.toLocaleString('en') : ''; }); } }
-      ],
-      series: [
-        { label: period === 'day' || period === 'week' || period === 'month' || period === 'year' ? period : 'time (' + zone + ')',
-          value: function (u, ts) { return ts === null ? '–' : bucketLabel(period, new Date(ts * 1000), zone); } },
-        { label: 'clicks', stroke: '#2f5fc4', fill: 'rgba(61, 111, 214, 0.75)', width: 1,
-          paths: uPlot.paths.bars({ size: [0.8, 48] }), points: { show: false },
-          value: function (u, v) { return v === null ? '–' : v.toLocaleString('en'); } }
-      ]
-    }, [xs, ys], box);
+    state.chart = window.LivecountChart.create(box, xs, ys, box.getAttribute('data-period'), zone);
   }
 
   // --- zone switching, form, polling ----------------------------------------------------------------
@@ -362,7 +254,7 @@
     document.addEventListener('visibilitychange', function () { if (!document.hidden) poll(); });
     window.addEventListener('resize', function () {
       var box = $('chart');
-      if (state.chart && box) state.chart.setSize({ width: box.clientWidth, height: box.clientWidth < 500 ? 200 : 240 });
+      if (state.chart && box) window.LivecountChart.resize(state.chart, box);
     });
     setZone(initialZone(), false);
     setInterval(refreshTimes, 1000);
