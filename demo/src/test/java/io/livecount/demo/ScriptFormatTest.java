@@ -107,4 +107,18 @@ class ScriptFormatTest {
                 now.toString());
         assertThat(actual).asList().containsExactlyElementsOf(expected);
     }
+
+    @Test
+    @DisplayName("names: direction overrides, zero-width and control characters are shown as \\uXXXX, the rest as is")
+    void invisibleCharactersShown() {
+        Object shown = browser.executeScript(
+                "return arguments[0].map(LivecountFormat.visible)",
+                List.of("https://example.com/abc\u202Egnp.exe", "a\u200Bb\u2066c\u0007", "https://example.com/ü/日本"));
+        assertThat(shown)
+                .asList()
+                .containsExactly(
+                        "https://example.com/abc\\u202Egnp.exe",
+                        "a\\u200Bb\\u2066c\\u0007",
+                        "https://example.com/ü/日本");
+    }
 }
