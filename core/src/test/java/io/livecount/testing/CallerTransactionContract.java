@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.livecount.AddOptions;
 import io.livecount.ConsistencyMode;
+import io.livecount.CounterAdd;
 import io.livecount.CounterConflictException;
 import io.livecount.CounterKey;
 import io.livecount.CounterOperations;
 import io.livecount.Period;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -81,6 +83,36 @@ public abstract class CallerTransactionContract extends DatabaseTest {
         em.commit();
         em.close();
         assertThat(counters.get(key, Period.HOUR, T0)).isEqualTo(103);
+    }
+
+    @Test
+    @DisplayName(
+            "idempotency keys are recorded in the transaction: a rollback forgets them, a duplicate changes nothing")
+    public void idempotencyKeys() {
+        CallerTx rolledBack = transactions.begin();
+        counters.joining(rolledBack.joined()).add(key, 1, AddOptions.once("m-1"));
+        rolledBack.rollback();
+        rolledBack.close();
+        CallerTx em = transactions.begin();
+        CounterOperations inTx = counters.joining(em.joined());
+        inTx.add(key, 1, AddOptions.once("m-1"));
+        assertThat(inTx.addAndGet(key, 1, AddOptions.once("m-1"))).isEqualTo(1);
+        inTx.addAll(List.of(CounterAdd.once(key, 1, "m-1"), CounterAdd.once(key, 1, "m-2"), CounterAdd.of(key, 1)));
+        em.commit();
+        em.close();
+        counters.add(key, 1, AddOptions.once("m-2"));
+        assertThat(counters.get(key)).isEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("addAll rolls back with the transaction, every item of it")
+    public void addAllRollsBack() {
+        CallerTx em = transactions.begin();
+        counters.joining(em.joined())
+                .addAll(List.of(CounterAdd.of(key, 1), CounterAdd.of(CounterKey.of(ALL_PERIODS, "other"), 1)));
+        em.rollback();
+        em.close();
+        assertThat(database.rowCount()).isZero();
     }
 
     @Test

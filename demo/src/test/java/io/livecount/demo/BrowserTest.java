@@ -10,9 +10,7 @@ import io.livecount.demo.testing.DemoClient;
 import io.livecount.demo.testing.RunningDemo;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,17 +20,18 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-@DisplayName("In a real browser (the system's Chromium, headless)")
+/**
+ * The dashboard as people use it, in headless Chromium. The screenshots in docs/ come from {@link
+ * DashboardScreenshotTest}; this class checks behaviour.
+ */
+@DisplayName("The dashboard in a real browser (the system's Chromium, headless)")
 class BrowserTest {
-
-    /** Where the screenshot goes; docs/demo-admin.png is a copy of it. */
-    static final Path SCREENSHOT = Path.of("target", "demo-admin.png");
 
     @TempDir
     Path directory;
@@ -65,88 +64,177 @@ class BrowserTest {
     }
 
     @Test
-    @DisplayName("an admin logs in, clicks a counted link twice, and sees the count and the chart go up")
-    void clickAndWatch() throws Exception {
+    @DisplayName("a click on a counted link lands; later clicks show up on the open dashboard without a reload")
+    void watchCountsLive() {
         String landing = "http://127.0.0.1:" + site.getAddress().getPort() + "/landing";
-        String counted = demo.server().uri() + "r?u=" + DemoClient.encode(landing);
         serve("/landing", "<title>Landing page</title><h1 id=\"landed\">You made it.</h1>");
-        serve("/links", "<title>Links</title><a id=\"counted\" href=\"" + counted + "\">a counted link</a>");
-        String counterPage = demo.server().uri() + "admin?period=hour&key=" + DemoClient.encode(landing);
+        serve(
+                "/links",
+                "<title>Links</title><a id=\"counted\" href=\"" + demo.server().uri() + "r?u="
+                        + DemoClient.encode(landing) + "\">a counted link</a>");
+        logIn();
 
+        browser.get("http://127.0.0.1:" + site.getAddress().getPort() + "/links");
+        browser.findElement(By.id("counted")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("landed")));
+        assertThat(browser.getCurrentUrl()).isEqualTo(landing);
+
+        browser.get(demo.server().uri() + "admin?period=hour&key=" + DemoClient.encode(landing));
+        assertThat(text("count-all")).isEqualTo("1");
+        wait.until(d -> "live".equals(attribute("live", "data-state")));
+        browser.executeScript("window.sameDocument = 'yes'");
+
+        DemoClient clicks = demo.client();
+        clicks.click(landing);
+        clicks.click(landing);
+
+        wait.until(d -> text("count-all").equals("3"));
+        assertThat(text("count-hour")).isEqualTo("3");
+        assertThat(browser.executeScript("return window.sameDocument")).isEqualTo("yes");
+        wait.until(d -> "3".equals(attribute("chart", "data-last-value")));
+        assertThat(browser.findElements(By.cssSelector("#chart canvas"))).hasSize(1);
+        List<WebElement> top = browser.findElements(By.cssSelector("#top-table tbody tr"));
+        assertThat(top.get(0).getText()).contains(landing, "3");
+        assertThat(browser.findElement(By.cssSelector("#live time")).getAttribute("title"))
+                .matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d .+");
+        assertThat(browser.findElement(By.cssSelector("#live time")).getText()).matches("just now|\\d+ s ago");
+    }
+
+    @Test
+    @DisplayName("the period switches the chart's buckets; the zone, the browser's by default, relabels them in place")
+    void switchPeriodAndZone() {
+        CounterKey key = CounterKey.of(DemoSettings.CLICKS, "https://example.com/zones");
+        Instant now = Instant.now();
+        for (int hoursAgo = 0; hoursAgo < 48; hoursAgo++) {
+            demo.server().counters().add(key, 1 + hoursAgo % 5, AddOptions.at(now.minus(Duration.ofHours(hoursAgo))));
+        }
+        logIn();
+        browser.get(demo.server().uri() + "admin?key=" + DemoClient.encode(key.name()));
+        assertThat(attribute("chart", "data-period")).isEqualTo("day");
+        Object browserZone = browser.executeScript("return Intl.DateTimeFormat().resolvedOptions().timeZone");
+        assertThat(new Select(browser.findElement(By.id("tz")))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"))
+                .isEqualTo(browserZone);
+
+        new Select(browser.findElement(By.id("period"))).selectByValue("hour");
+        wait.until(ExpectedConditions.urlContains("period=hour"));
+        assertThat(attribute("chart", "data-period")).isEqualTo("hour");
+        assertThat(seriesLabels()).hasSize(48);
+        browser.executeScript("window.sameDocument = 'yes'");
+
+        new Select(browser.findElement(By.id("tz"))).selectByValue("Asia/Kolkata");
+        wait.until(d -> seriesLabels().stream().allMatch(label -> label.endsWith(":30")));
+        assertThat(browser.getCurrentUrl()).contains("tz=Asia%2FKolkata");
+        assertThat(attribute("export-series", "href")).contains("tz=Asia%2FKolkata");
+        assertThat(browser.findElement(By.cssSelector("#live time")).getAttribute("title"))
+                .endsWith(" Asia/Kolkata");
+
+        new Select(browser.findElement(By.id("tz"))).selectByValue("America/New_York");
+        wait.until(d -> seriesLabels().stream().allMatch(label -> label.endsWith(":00")));
+        assertThat(browser.executeScript("return window.sameDocument")).isEqualTo("yes");
+
+        browser.navigate().refresh(); // the chosen zone stays: it is in the URL now
+        assertThat(new Select(browser.findElement(By.id("tz")))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"))
+                .isEqualTo("America/New_York");
+    }
+
+    @Test
+    @DisplayName("the counter listing searches by name prefix and pages 20 at a time, forward and back to the start")
+    void pageAndSearch() {
+        for (int i = 0; i < 45; i++) {
+            demo.server()
+                    .counters()
+                    .add(CounterKey.of(DemoSettings.CLICKS, "https://example.com/p/%02d".formatted(i)), i + 1);
+        }
+        demo.server().counters().increment(CounterKey.of(DemoSettings.CLICKS, "https://example.org/other"));
+        logIn();
+
+        browser.findElement(By.id("prefix")).sendKeys("https://example.com/p/");
+        browser.findElement(By.id("search-button")).click();
+        wait.until(ExpectedConditions.urlContains("prefix="));
+        assertThat(listed()).hasSize(20).first().isEqualTo("https://example.com/p/00");
+        assertThat(listed()).last().isEqualTo("https://example.com/p/19");
+
+        browser.findElement(By.id("next-page")).click();
+        wait.until(ExpectedConditions.urlContains("after="));
+        assertThat(listed()).hasSize(20).first().isEqualTo("https://example.com/p/20");
+        browser.findElement(By.id("next-page")).click();
+        wait.until(d -> listed().size() == 5);
+        assertThat(listed())
+                .containsExactly(
+                        "https://example.com/p/40",
+                        "https://example.com/p/41",
+                        "https://example.com/p/42",
+                        "https://example.com/p/43",
+                        "https://example.com/p/44");
+        assertThat(browser.findElements(By.id("next-page"))).isEmpty();
+
+        browser.findElement(By.id("first-page")).click();
+        wait.until(d -> listed().get(0).equals("https://example.com/p/00"));
+        assertThat(browser.findElement(By.id("list-table")).getText()).doesNotContain("example.org");
+    }
+
+    @Test
+    @DisplayName("the CSV links download the top list and the series as attachments with the page's data")
+    void exportCsv() {
+        CounterKey key = CounterKey.of(DemoSettings.CLICKS, "https://example.com/export");
+        demo.server().counters().add(key, 12);
+        logIn();
+        browser.get(demo.server().uri() + "admin?period=hour&tz=UTC&key=" + DemoClient.encode(key.name()));
+
+        List<?> top = fetch(attribute("export-top", "href"));
+        assertThat((String) top.get(0)).startsWith("attachment; filename=\"clicks-top-hour-");
+        assertThat((String) top.get(1))
+                .startsWith("rank,counter,value,previous_bucket,trend\r\n1,https://example.com/export,12,0,▲ new\r\n");
+
+        List<?> series = fetch(attribute("export-series", "href"));
+        assertThat((String) series.get(0)).startsWith("attachment; filename=\"clicks-series-hour-");
+        List<String> lines = ((String) series.get(1)).lines().toList();
+        assertThat(lines.get(0)).isEqualTo("bucket_start_utc,bucket (UTC),value");
+        assertThat(lines).hasSize(49).last().asString().endsWith(",12");
+    }
+
+    private void logIn() {
         browser.get(demo.server().uri() + "admin");
         wait.until(ExpectedConditions.urlContains("/login"));
         browser.findElement(By.id("username")).sendKeys("admin");
         browser.findElement(By.id("password")).sendKeys(RunningDemo.ADMIN_PASSWORD);
         browser.findElement(By.id("login")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("writeback")));
-
-        browser.get(counterPage);
-        assertThat(text("count-all")).isEqualTo("0");
-        assertThat(currentHourBar().getAttribute("data-value")).isEqualTo("0");
-
-        for (int clicks = 1; clicks <= 2; clicks++) {
-            browser.get("http://127.0.0.1:" + site.getAddress().getPort() + "/links");
-            browser.findElement(By.id("counted")).click();
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("landed")));
-            assertThat(browser.getCurrentUrl()).isEqualTo(landing);
-
-            browser.get(counterPage);
-            assertThat(text("count-all")).isEqualTo(String.valueOf(clicks));
-            assertThat(text("count-hour")).isEqualTo(String.valueOf(clicks));
-            WebElement bar = currentHourBar();
-            assertThat(bar.getAttribute("data-value")).isEqualTo(String.valueOf(clicks));
-            assertThat(Double.parseDouble(bar.getAttribute("height"))).isPositive();
-        }
-        List<WebElement> top = browser.findElements(By.cssSelector("#top-table td.key"));
-        assertThat(top).extracting(WebElement::getText).contains(landing);
-
-        browser.findElement(By.id("flush")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("flushed")));
-        assertThat(text("pending-counters")).isEqualTo("0");
-        assertThat(text("count-all")).isEqualTo("2");
-
-        // Some history, so that the charts (and the screenshot in docs/) show more than one bar.
-        CounterKey key = CounterKey.of(DemoSettings.CLICKS, landing);
-        Instant now = Instant.now();
-        for (int hoursAgo = 1; hoursAgo < 24; hoursAgo++) {
-            demo.server().counters().add(key, history(hoursAgo), AddOptions.at(now.minus(Duration.ofHours(hoursAgo))));
-        }
-        for (int daysAgo = 2; daysAgo < 30; daysAgo++) {
-            demo.server()
-                    .counters()
-                    .add(key, 10 * history(daysAgo), AddOptions.at(now.minus(Duration.ofDays(daysAgo))));
-        }
-        for (int page = 1; page <= 4; page++) {
-            demo.server()
-                    .counters()
-                    .add(CounterKey.of(DemoSettings.CLICKS, "https://example.com/docs/" + page), 5 - page);
-        }
-        browser.get(counterPage);
-        List<WebElement> hourly = browser.findElements(By.cssSelector("#chart-hourly rect.bar"));
-        for (int hoursAgo = 1; hoursAgo < 24; hoursAgo++) {
-            assertThat(hourly.get(23 - hoursAgo).getAttribute("data-value"))
-                    .as("%d hours ago", hoursAgo)
-                    .isEqualTo(String.valueOf(history(hoursAgo)));
-        }
-
-        Files.createDirectories(SCREENSHOT.getParent());
-        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
-        assertThat(Files.size(SCREENSHOT)).isPositive();
     }
 
-    private static long history(int ago) {
-        return 1 + (ago * 7L) % 13;
+    /** {@code [Content-Disposition, body]} of a GET by the page itself (with its session cookie). */
+    private List<?> fetch(String url) {
+        return (List<?>) browser.executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0]).then(r => r.text().then(t => done([r.headers.get('Content-Disposition'), t])));",
+                url);
+    }
+
+    private List<String> listed() {
+        return texts("#list-table td.key");
+    }
+
+    private List<String> seriesLabels() {
+        return texts("#series-table tbody td:first-child");
+    }
+
+    /** The text of each element matching {@code selector}, read in one go: the script replaces rows as it polls. */
+    @SuppressWarnings("unchecked")
+    private List<String> texts(String selector) {
+        return (List<String>) browser.executeScript(
+                "return Array.from(document.querySelectorAll(arguments[0]), e => e.textContent)", selector);
     }
 
     private String text(String id) {
         return browser.findElement(By.id(id)).getText();
     }
 
-    /** The last bar of the hourly chart: the current hour. */
-    private WebElement currentHourBar() {
-        List<WebElement> bars = browser.findElements(By.cssSelector("#chart-hourly rect.bar"));
-        assertThat(bars).hasSize(24);
-        return bars.get(bars.size() - 1);
+    private String attribute(String id, String name) {
+        return browser.findElement(By.id(id)).getAttribute(name);
     }
 
     private void serve(String path, String body) {

@@ -1,8 +1,10 @@
 package io.livecount.demo.admin;
 
+import io.livecount.CounterKey;
 import io.livecount.Period;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,8 +16,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
+import java.time.Instant;
 
-/** The admin page ({@code GET /admin}) and its "flush now" button ({@code POST /admin/flush}). */
+/** The admin dashboard ({@code GET /admin}) and its "flush now" button ({@code POST /admin/flush}). */
 @ApplicationScoped
 @Path("admin")
 public class AdminResource {
@@ -24,8 +27,10 @@ public class AdminResource {
     AdminData data;
 
     /**
-     * The page for namespace {@code ns}, top list of {@code period} and, if {@code key} is given,
-     * that counter's values and charts. {@link AdminGuard} lets only logged-in admins here.
+     * The dashboard for namespace {@code ns} and period {@code period}: its top list, its counters
+     * named {@code prefix}... from after {@code after}, and, if {@code key} is given, that counter's
+     * values and chart; times in zone {@code tz} (the page's script picks the browser's when absent).
+     * {@link AdminGuard} lets only logged-in admins here.
      */
     @GET
     @Produces(MediaType.TEXT_HTML + ";charset=utf-8")
@@ -33,22 +38,40 @@ public class AdminResource {
             @QueryParam("ns") String ns,
             @QueryParam("period") String periodName,
             @QueryParam("key") String key,
+            @QueryParam("prefix") @DefaultValue("") String prefix,
+            @QueryParam("after") @DefaultValue("") String after,
+            @QueryParam("tz") String tz,
             @QueryParam("flushed") String flushed,
             @Context SecurityContext security) {
         String namespace = data.namespace(ns);
-        Period period = data.period(periodName);
+        Period period = data.period(namespace, periodName);
+        Instant now = Instant.now();
+        AdminPage.Counter counter = null;
+        if (key != null && !key.isEmpty()) {
+            CounterKey counterKey = CounterKey.of(namespace, key);
+            counter = new AdminPage.Counter(
+                    counterKey, data.values(counterKey, now), data.series(counterKey, period, now));
+        }
         AdminGuard.Admin admin = (AdminGuard.Admin) security.getUserPrincipal();
         return AdminPage.render(new AdminPage.View(
                 data.namespaces(),
                 namespace,
+                data.periods(namespace),
                 period,
-                data.top(namespace, period, AdminData.DEFAULT_TOP),
-                key == null || key.isEmpty() ? null : data.counter(namespace, key),
+                AdminData.zone(tz),
+                data.bucketZone(),
+                data.topWithTrend(namespace, period, AdminData.DEFAULT_TOP, now),
+                prefix,
+                after,
+                data.counters(namespace, prefix, after, period, now),
+                counter,
                 data.mode(),
                 data.cache(),
+                data.fast(),
                 data.writeBack(),
                 admin.session().csrfToken(),
-                flushed != null));
+                flushed != null,
+                now));
     }
 
     /** Writes every pending click to the database, then shows the page again (post/redirect/get). */
@@ -67,8 +90,10 @@ public class AdminResource {
                     .build();
         }
         data.flush();
-        String back =
-                AdminPage.url(data.namespace(ns), data.period(periodName), key == null || key.isEmpty() ? null : key);
+        String back = AdminPage.url(
+                data.namespace(ns),
+                data.period(data.namespace(ns), periodName),
+                key == null || key.isEmpty() ? null : key);
         return Response.seeOther(URI.create(back + "&flushed=1")).build();
     }
 }

@@ -82,6 +82,18 @@ public class ApiResource {
         return Json.write(json);
     }
 
+    /** {@code GET /api/dashboard}: the admin page's live data. */
+    @Path("dashboard")
+    public DashboardApi dashboard() {
+        return new DashboardApi(data);
+    }
+
+    /** {@code GET /api/export/series.csv} and {@code top.csv}. */
+    @Path("export")
+    public ExportApi export() {
+        return new ExportApi(data);
+    }
+
     @GET
     @Path("writeback")
     public String writeBack() {

@@ -26,13 +26,30 @@ public final class Html {
     }
 
     /**
-     * A complete page: the shared head (stylesheet from {@code /static}, no script) around {@code
+     * A complete page: the shared head (stylesheet from {@code /static}) around {@code
      * body}, which must already be escaped.
      */
     public static String page(String title, String body) {
+        return page(title, body, new String[0]);
+    }
+
+    /**
+     * A page as {@link #page(String, String)}, that also loads {@code assets} of the demo's own
+     * origin: each {@code .css} as a stylesheet (before the demo's, so the demo's wins), each other
+     * file as a deferred script (run in order, after the page is parsed).
+     */
+    public static String page(String title, String body, String... assets) {
+        StringBuilder head = new StringBuilder();
+        for (String asset : assets) {
+            head.append(
+                    asset.endsWith(".css")
+                            ? "<link rel=\"stylesheet\" href=\"" + escape(asset) + "\">"
+                            : "<script defer src=\"" + escape(asset) + "\"></script>");
+        }
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<title>" + escape(title) + "</title>"
+                + head
                 + "<link rel=\"stylesheet\" href=\"/static/demo.css\"></head>\n<body>\n"
                 + body
                 + "\n</body></html>\n";
