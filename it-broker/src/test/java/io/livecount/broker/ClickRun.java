@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -55,7 +56,8 @@ final class ClickRun implements AutoCloseable {
         this.topology = topology;
         this.mode = mode;
         this.idempotent = idempotent;
-        this.namespace = "clicks-" + topology.id + "-" + mode.name().toLowerCase() + (idempotent ? "" : "-no-ids");
+        this.namespace =
+                "clicks-" + topology.id + "-" + mode.name().toLowerCase(Locale.ROOT) + (idempotent ? "" : "-no-ids");
         this.queue =
                 Rabbit.QUEUE_PREFIX + namespace + "-" + ProcessHandle.current().pid();
         this.cluster = "lc-broker-" + ProcessHandle.current().pid();
