@@ -1,8 +1,11 @@
 package io.livecount.demo.admin;
 
 import io.livecount.Period;
+import io.livecount.demo.access.AdminOnly;
+import io.livecount.demo.web.Redirects;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -13,10 +16,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.net.URI;
 
 /** The admin page ({@code GET /admin}) and its "flush now" button ({@code POST /admin/flush}). */
 @ApplicationScoped
+@AdminOnly
 @Path("admin")
 public class AdminResource {
 
@@ -54,6 +57,7 @@ public class AdminResource {
     /** Writes every pending click to the database, then shows the page again (post/redirect/get). */
     @POST
     @Path("flush")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response flush(
             @FormParam("csrf") String csrf,
             @FormParam("ns") String ns,
@@ -69,6 +73,6 @@ public class AdminResource {
         data.flush();
         String back =
                 AdminPage.url(data.namespace(ns), data.period(periodName), key == null || key.isEmpty() ? null : key);
-        return Response.seeOther(URI.create(back + "&flushed=1")).build();
+        return Redirects.seeOther(back + "&flushed=1").build();
     }
 }

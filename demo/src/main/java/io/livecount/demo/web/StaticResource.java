@@ -1,5 +1,6 @@
 package io.livecount.demo.web;
 
+import io.livecount.demo.access.Public;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -16,6 +17,7 @@ import java.util.Map;
  * the files listed here are served: a name from the URL never reaches the class loader.
  */
 @ApplicationScoped
+@Public
 @Path("static")
 public class StaticResource {
 

@@ -1,0 +1,347 @@
+package io.livecount.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.livecount.CounterKey;
+import io.livecount.demo.testing.DemoClient;
+import io.livecount.demo.testing.RawHttp;
+import io.livecount.demo.testing.RawHttp.Answer;
+import io.livecount.demo.testing.RunningDemo;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Issue 21's findings against the login, each sent byte for byte over a socket ({@link RawHttp}):
+ * an HTTP client would normalise the paths and the Host header these tests are about. Login
+ * throttling has its own demo ({@link LoginThrottleHttpTest}): it locks the admin out for a while.
+ */
+@DisplayName("Security findings of issue 21, over raw HTTP")
+class SecurityFindingsTest {
+
+    @TempDir
+    static Path directory;
+
+    static RunningDemo demo;
+    static RawHttp raw;
+    static DemoClient client;
+
+    @BeforeAll
+    static void start() {
+        demo = RunningDemo.onH2File(directory);
+        raw = new RawHttp(demo.server().uri());
+        client = demo.client();
+    }
+
+    @AfterAll
+    static void stop() {
+        demo.close();
+    }
+
+    static String basic() {
+        return "Authorization: " + DemoClient.basic("admin", RunningDemo.ADMIN_PASSWORD);
+    }
+
+    static void noStackTrace(Answer answer) {
+        assertThat(answer.body()).doesNotContain("\tat ", "at io.livecount", "at org.", "at java.");
+    }
+
+    @Nested
+    @DisplayName("The API and the page decide by the matched resource, not by the spelling of the path")
+    class PathSpellings {
+
+        @ParameterizedTest(name = "GET {0}")
+        @ValueSource(
+                strings = {
+                    "/api;/top",
+                    "/api;/top?period=all",
+                    "/api;/counter?key=x",
+                    "/api;/writeback",
+                    "/api;/namespaces",
+                    "/api;x=1/top",
+                    "/api;x=1/namespaces;y=2"
+                })
+        @DisplayName("matrix parameters on the first segment: 401 without credentials")
+        void matrixParameters(String target) {
+            Answer answer = raw.send("GET", target);
+
+            assertThat(answer.status()).as(answer.body()).isEqualTo(401);
+            assertThat(answer.body()).doesNotContain("\"counters\"", "\"namespaces\":[", "\"pendingCounters\"");
+        }
+
+        @ParameterizedTest(name = "GET {0}")
+        @ValueSource(
+                strings = {
+                    "/API/top",
+                    "/Api/namespaces",
+                    "/api%2Ftop",
+                    "/api%2fnamespaces",
+                    "/x/../api/top",
+                    "/x/%2e%2e/api/top",
+                    "/%2e%2e/api/top",
+                    "/api/./top",
+                    "/api/%2E/namespaces",
+                    "/api//top",
+                    "/%61pi/top",
+                    "/api/top;",
+                    "/api/top/",
+                    "//api/top"
+                })
+        @DisplayName("case, encoded slashes, dot segments and encoded letters: never the data without credentials")
+        void otherSpellings(String target) {
+            Answer answer = raw.send("GET", target);
+
+            assertThat(answer.status()).as(target + " -> " + answer.body()).isIn(400, 401, 404);
+            assertThat(answer.body()).doesNotContain("\"counters\"", "\"namespaces\":[", "\"pendingCounters\"");
+        }
+
+        @ParameterizedTest(name = "GET {0}")
+        @ValueSource(strings = {"/admin;", "/admin;x=1", "/admin;/", "/ADMIN", "/x/../admin", "/admin/;"})
+        @DisplayName("the admin page by other spellings: to /login or 4xx, never 500, never a stack trace")
+        void adminPage(String target) {
+            Answer answer = raw.send("GET", target);
+
+            assertThat(answer.status()).as(target + " -> " + answer.body()).isIn(303, 400, 401, 404);
+            assertThat(answer.body()).doesNotContain("Top counters of");
+            noStackTrace(answer);
+        }
+    }
+
+    @Nested
+    @DisplayName("HEAD, OPTIONS and WADL")
+    class Methods {
+
+        @Test
+        @DisplayName("HEAD /r answers like GET (302 to the same Location) without counting; GET counts")
+        void headDoesNotCount() {
+            String target = "https://example.com/head-check";
+            String request = "/r?u=" + DemoClient.encode(target);
+            CounterKey key = CounterKey.of(DemoSettings.CLICKS, target);
+
+            Answer head = raw.send("HEAD", request);
+
+            assertThat(head.status()).isEqualTo(302);
+            assertThat(head.header("Location")).hasValue(target);
+            assertThat(demo.server().counters().get(key)).as("after HEAD").isZero();
+            Answer get = raw.send("GET", request);
+            assertThat(get.status()).isEqualTo(302);
+            assertThat(get.header("Location")).hasValue(target);
+            assertThat(demo.server().counters().get(key)).as("after GET").isEqualTo(1);
+        }
+
+        @Test
+        @DisplayName("HEAD /r on a host that is not allowed answers 400, like GET")
+        void headRefusedLikeGet() {
+            assertThat(raw.send("HEAD", "/r?u=" + DemoClient.encode("https://evil.test/"))
+                            .status())
+                    .isEqualTo(400);
+        }
+
+        @ParameterizedTest(name = "OPTIONS {0}")
+        @ValueSource(strings = {"/", "/api/top", "/api", "/admin", "/r", "/login", "*"})
+        @DisplayName("OPTIONS lists no resources, without credentials")
+        void options(String target) {
+            Answer answer = raw.send("OPTIONS", target);
+
+            assertThat(answer.status()).as(answer.headerText() + answer.body()).isIn(400, 404, 405);
+            assertThat(answer.body()).doesNotContain("<application", "wadl", "resource", "api/");
+        }
+
+        @ParameterizedTest(name = "GET {0}")
+        @ValueSource(strings = {"/application.wadl", "/application.wadl?detail=true", "/application.wadl/xsd0.xsd"})
+        @DisplayName("no WADL")
+        void wadl(String target) {
+            Answer answer = raw.send("GET", target);
+
+            assertThat(answer.status()).isEqualTo(404);
+            assertThat(answer.body()).doesNotContain("<application", "wadl");
+        }
+    }
+
+    @Nested
+    @DisplayName("Redirects never use the Host header")
+    class HostHeader {
+
+        @Test
+        @DisplayName("the admin page's redirect to /login")
+        void toLogin() {
+            Answer answer = raw.send("GET", "/admin", "Host: evil.com");
+
+            assertThat(answer.status()).isEqualTo(303);
+            assertThat(answer.header("Location")).hasValue("/login");
+            assertThat(answer.headerText()).doesNotContain("evil.com");
+        }
+
+        @Test
+        @DisplayName("a login's redirect to /admin, a logout's to /login")
+        void loginAndLogout() {
+            String form = "username=admin&password=" + DemoClient.encode(RunningDemo.ADMIN_PASSWORD);
+            Answer login = raw.sendWithBody(
+                    "POST", "/login", form, "Host: evil.com", "Content-Type: application/x-www-form-urlencoded");
+
+            assertThat(login.status()).isEqualTo(303);
+            assertThat(login.header("Location")).hasValue("/admin");
+            String cookie = login.header("Set-Cookie").orElseThrow().split(";")[0];
+            Answer logout = raw.sendWithBody(
+                    "POST",
+                    "/logout",
+                    "",
+                    "Host: evil.com",
+                    "Cookie: " + cookie,
+                    "Content-Type: application/x-www-form-urlencoded");
+            assertThat(logout.status()).isEqualTo(303);
+            assertThat(logout.header("Location")).hasValue("/login");
+            assertThat(login.headerText() + logout.headerText()).doesNotContain("evil.com");
+        }
+
+        @Test
+        @DisplayName("\"Flush now\"'s redirect back to the page")
+        void flush() {
+            String cookie = client.login();
+            String token =
+                    DemoClient.csrfToken(client.get("admin", "Cookie", cookie).body());
+
+            Answer answer = raw.sendWithBody(
+                    "POST",
+                    "/admin/flush",
+                    "csrf=" + token + "&ns=clicks",
+                    "Host: evil.com",
+                    "Cookie: " + cookie,
+                    "Content-Type: application/x-www-form-urlencoded");
+
+            assertThat(answer.status()).isEqualTo(303);
+            assertThat(answer.header("Location"))
+                    .hasValueSatisfying(l -> assertThat(l).startsWith("/admin?"));
+            assertThat(answer.headerText()).doesNotContain("evil.com");
+        }
+    }
+
+    @Nested
+    @DisplayName("Malformed requests get 4xx, never 500")
+    class Malformed {
+
+        @Test
+        @DisplayName("POST /login without a Content-Type, or with another one: 415 or 400")
+        void loginContentType() {
+            String form = "username=admin&password=x";
+
+            Answer none = raw.sendWithBody("POST", "/login", form);
+            Answer text = raw.sendWithBody("POST", "/login", form, "Content-Type: text/plain");
+            Answer json = raw.sendWithBody("POST", "/login", "{}", "Content-Type: application/json");
+
+            for (Answer answer : new Answer[] {none, text, json}) {
+                assertThat(answer.status()).as(answer.body()).isIn(400, 415);
+                noStackTrace(answer);
+            }
+        }
+
+        @Test
+        @DisplayName(
+                "POST /admin/flush and /logout without a Content-Type: 415 or 400 (and the logout still ends nothing)")
+        void otherFormsContentType() {
+            String cookie = client.login();
+
+            Answer flush = raw.sendWithBody("POST", "/admin/flush", "csrf=x", "Cookie: " + cookie);
+
+            assertThat(flush.status()).as(flush.body()).isIn(400, 415);
+            noStackTrace(flush);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "GET /r?u=%zz",
+                    "GET /r?u=%",
+                    "GET /r?u=%00",
+                    "GET /r?u=%C0%80",
+                    "GET /api/top?ns=%zz",
+                    "GET /api/top?period=%E0%A4",
+                    "GET /api/top?limit=abc",
+                    "GET /api/top?limit=99999999999",
+                    "GET /api/counter?key=%ff%fe",
+                    "GET /api/counter",
+                    "GET /static/..%2Fdemo.css",
+                    "GET /static/%2e%2e/static/demo.css",
+                    "GET /nothing-here",
+                    "GET /api/nothing-here",
+                    "POST /api/top",
+                    "PUT /r?u=https://example.com/",
+                    "DELETE /api/flush",
+                    "PATCH /login"
+                })
+        @DisplayName("bad encodings, bad values, unknown paths and methods")
+        void badRequests(String request) {
+            String[] parts = request.split(" ");
+
+            Answer answer = raw.send(parts[0], parts[1], basic());
+
+            assertThat(answer.status()).as(answer.body()).isBetween(400, 499);
+            noStackTrace(answer);
+        }
+
+        @Test
+        @DisplayName("a login form with bad percent-encodings: 4xx")
+        void badFormEncoding() {
+            for (String form : new String[] {"username=%zz&password=%", "username=%C0&password=%FF%FE", "%%%=&&="}) {
+                Answer answer = raw.sendWithBody(
+                        "POST", "/login", form, "Content-Type: application/x-www-form-urlencoded; charset=utf-8");
+
+                assertThat(answer.status()).as(form + " -> " + answer.body()).isBetween(400, 499);
+                noStackTrace(answer);
+            }
+        }
+    }
+
+    @Nested
+    @DisplayName("Invisible characters in counter names are shown escaped")
+    class InvisibleCharacters {
+
+        /**
+         * A name that a bidi override would show as "abc…exe.png", with a zero-width space, a BOM and
+         * an isolate. (C0 and C1 controls never get this far: Livecount refuses them in names.)
+         */
+        static final String NAME = "https://example.com/abc\u202Egnp.exe?\u200B\uFEFF\u2066";
+
+        static final String SHOWN = "https://example.com/abc\\u202Egnp.exe?\\u200B\\uFEFF\\u2066";
+
+        @Test
+        @DisplayName("on the admin page: in the top list and the counter's heading")
+        void adminPage() {
+            demo.server().counters().add(CounterKey.of(DemoSettings.CLICKS, NAME), 1_000_000);
+            String cookie = client.login();
+
+            String page = client.get("admin?period=all&key=" + DemoClient.encode(NAME), "Cookie", cookie)
+                    .body();
+
+            assertThat(page).contains(SHOWN);
+            assertNoInvisible(page);
+        }
+
+        @Test
+        @DisplayName("in the JSON API: the name losslessly JSON-escaped, and a display form with the escapes")
+        void api() {
+            demo.server().counters().add(CounterKey.of(DemoSettings.CLICKS, NAME), 1_000_000);
+
+            String top = client.getAsAdmin("api/top?period=all&limit=1").body();
+            String counter = client.getAsAdmin("api/counter?key=" + DemoClient.encode(NAME))
+                    .body();
+
+            assertNoInvisible(top);
+            assertNoInvisible(counter);
+            assertThat(top).contains("\"display\":\"" + SHOWN.replace("\\", "\\\\") + "\"");
+            assertThat(counter).contains("\"display\":\"" + SHOWN.replace("\\", "\\\\") + "\"");
+        }
+
+        static void assertNoInvisible(String text) {
+            for (char c : "\u202E\u200B\uFEFF\u2066".toCharArray()) {
+                assertThat(text.indexOf(c)).as("U+%04X in the answer", (int) c).isEqualTo(-1);
+            }
+        }
+    }
+}
