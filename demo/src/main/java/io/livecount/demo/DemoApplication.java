@@ -6,6 +6,7 @@ import io.livecount.demo.admin.ApiResource;
 import io.livecount.demo.admin.LoginResource;
 import io.livecount.demo.clicks.RedirectResource;
 import io.livecount.demo.web.BadRequests;
+import io.livecount.demo.web.DeclaredContentType;
 import io.livecount.demo.web.HomeResource;
 import io.livecount.demo.web.RequestShape;
 import io.livecount.demo.web.SecurityHeaders;
@@ -40,6 +41,7 @@ public class DemoApplication extends Application {
                 AdminResource.class,
                 ApiResource.class,
                 RequestShape.class,
+                DeclaredContentType.class,
                 AdminGuard.class,
                 SecurityHeaders.class,
                 BadRequests.class,

@@ -227,15 +227,17 @@ class SecurityFindingsTest {
     class Malformed {
 
         @Test
-        @DisplayName("POST /login without a Content-Type, or with another one: 415 or 400")
+        @DisplayName("POST /login without a Content-Type (with a body or none), or with another one: 415 or 400")
         void loginContentType() {
             String form = "username=admin&password=x";
 
             Answer none = raw.sendWithBody("POST", "/login", form);
             Answer text = raw.sendWithBody("POST", "/login", form, "Content-Type: text/plain");
             Answer json = raw.sendWithBody("POST", "/login", "{}", "Content-Type: application/json");
+            Answer empty = raw.sendWithBody("POST", "/login", "");
+            Answer nothing = raw.send("POST", "/login");
 
-            for (Answer answer : new Answer[] {none, text, json}) {
+            for (Answer answer : new Answer[] {none, text, json, empty, nothing}) {
                 assertThat(answer.status()).as(answer.body()).isIn(400, 415);
                 noStackTrace(answer);
             }
