@@ -21,17 +21,22 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The demo as a WAR ({@code it-servers/demo-war}: livecount-demo's {@code DemoApplication} on the
  * server's CDI and JAX-RS, counting in its default data source) deployed as {@code ROOT.war} on
  * WildFly (RESTEasy, not the embedded demo's Jersey), HTTP on 127.0.0.1:{@value #PORT}. Checks the
- * redirect and the admin login there, over raw sockets so that paths reach the server as written.
+ * redirect, the admin login and its throttle there, over raw sockets so that paths reach the server
+ * as written.
  * Selected with the {@code wildfly} runtime ({@code -Dit.runtimes}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DisplayName("The demo's WAR on WildFly")
 class DemoWarIT {
 
@@ -164,6 +169,24 @@ class DemoWarIT {
     void noListings() throws Exception {
         assertThat(send("OPTIONS /api/top HTTP/1.1\r\n").status()).isEqualTo(405);
         assertThat(send("GET /application.wadl HTTP/1.1\r\n").status()).isEqualTo(404);
+    }
+
+    /** Last: it leaves this client throttled. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    @DisplayName("the 11th failed login in a minute gets 429 with Retry-After")
+    void failedLoginsThrottled() throws Exception {
+        String form = "username=admin&password=guess";
+        String request = "POST /login HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                + "Content-Length: " + form.length() + "\r\n";
+        for (int i = 1; i <= 10; i++) {
+            assertThat(send(request, form).status()).as("attempt %d", i).isEqualTo(401);
+        }
+
+        Answer eleventh = send(request, form);
+
+        assertThat(eleventh.status()).isEqualTo(429);
+        assertThat(eleventh.header("Retry-After")).isNotNull();
     }
 
     // --- raw HTTP/1.1, one request per connection
