@@ -31,7 +31,8 @@ final class StrictBatchScenario implements Scenario {
 
     StrictBatchScenario(DataSource dataSource) {
         this.dataSource = dataSource;
-        this.counters = Livecount.create(LivecountConfig.builder().dataSource(dataSource).build());
+        this.counters = Livecount.create(
+                LivecountConfig.builder().dataSource(dataSource).build());
     }
 
     @Override

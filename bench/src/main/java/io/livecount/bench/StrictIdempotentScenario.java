@@ -30,7 +30,8 @@ final class StrictIdempotentScenario implements Scenario {
 
     StrictIdempotentScenario(DataSource dataSource) {
         this.dataSource = dataSource;
-        this.counters = Livecount.create(LivecountConfig.builder().dataSource(dataSource).build());
+        this.counters = Livecount.create(
+                LivecountConfig.builder().dataSource(dataSource).build());
     }
 
     @Override
