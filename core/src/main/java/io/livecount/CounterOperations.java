@@ -17,6 +17,17 @@ import java.util.Map;
  * between {@link #EARLIEST} and {@link #LATEST}: years 1 to 9999 in UTC, whose buckets every
  * {@link Period} can compute in every time zone.
  *
+ * <p><b>Idempotency keys</b> ({@link AddOptions#once}, {@link CounterAdd#once}). An add whose
+ * namespace and key were already applied within the namespace's {@linkplain
+ * NamespaceSettings#idempotencyWindow() window} changes nothing. STRICT: the key is recorded in
+ * the add's transaction (the caller's, when joined), so a retry after {@link
+ * CommitOutcomeUnknownException} with the same key is counted once. FAST: the key travels with
+ * the add and is recorded in the transaction of the write-back that writes it; a second add with
+ * the same key while the first is waiting on this node is recognised at once, one made on another
+ * node or after a restart when the write-back runs (until then this node's reads include it). An
+ * add lost with its key in a crash (FAST's loss window) is applied when it comes again: correct,
+ * since it was never counted.
+ *
  * <p><b>Errors.</b> Invalid input throws {@link IllegalArgumentException} naming the value before
  * anything is written: an instant outside the range above, a series too long, a limit out of range,
  * a bad key (see {@link CounterKey}). A null argument throws {@link NullPointerException} whose
@@ -46,6 +57,28 @@ public interface CounterOperations {
 
     /** Adds {@code delta} with per-call options (event time, mode). */
     void add(CounterKey key, long delta, AddOptions options);
+
+    /**
+     * Adds every item of {@code adds} now, each in its namespace's mode; see {@link
+     * #addAll(Collection, AddOptions)}.
+     */
+    default void addAll(Collection<CounterAdd> adds) {
+        addAll(adds, AddOptions.defaults());
+    }
+
+    /**
+     * Adds every item of {@code adds}, with the event time and mode of {@code options} (which must
+     * not carry an idempotency key: each item has its own). Every item is checked before anything
+     * is written: a null item, an impossible event time or a FAST item without FAST mode configured
+     * throws and applies nothing. STRICT items commit all or none, in one transaction (the caller's
+     * when joined); an item whose idempotency key was applied already is skipped. FAST items are
+     * each applied atomically; should the cache refuse one, the items before it stay applied and
+     * the exception says how many. An empty collection does nothing.
+     *
+     * @throws IllegalArgumentException if {@code options} carries an idempotency key, or an item is
+     *     invalid; nothing is applied
+     */
+    void addAll(Collection<CounterAdd> adds, AddOptions options);
 
     /** Adds 1 now. */
     default void increment(CounterKey key) {

@@ -1,6 +1,7 @@
 package io.livecount;
 
 import io.livecount.spi.JoinedTransaction;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Real-time counters backed by a relational database. Create one per application with {@link
@@ -35,6 +36,22 @@ public interface CounterService extends CounterOperations, AutoCloseable {
      * @throws LivecountException if the database fails; the deltas are kept and retried later
      */
     void flush();
+
+    /**
+     * A barrier for FAST adds: completes once every FAST add this service acknowledged before the
+     * call is committed in the database, by the write-back's next successful pass (no extra pass
+     * is forced: it completes within about {@link WriteBackConfig#maxDelay()} while the database
+     * is up). While the database fails it waits, as the deltas do. It completes at once when
+     * FAST mode is not configured, and exceptionally if {@link #close()} could not write
+     * everything. On a cache that several nodes share (Hazelcast), it covers the adds this node
+     * made with an idempotency key and the buckets this node writes; adds without a key that
+     * landed in another member's partitions are written by that member.
+     *
+     * <p>Made for message consumers: acknowledge a batch of FAST adds when the barrier taken
+     * after it completes, so that a crash before the write-back leads to a redelivery rather than a
+     * loss.
+     */
+    CompletionStage<Void> whenWritten();
 
     /** A snapshot of FAST mode's write-back (all zero when FAST mode is not configured). */
     WriteBackMetrics writeBackMetrics();

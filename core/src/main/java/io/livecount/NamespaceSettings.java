@@ -17,8 +17,15 @@ import java.util.Set;
  * @param mode the namespace's default mode, or null for the service's default
  * @param retention how long buckets of a period are kept (see {@link #retain}); a period absent
  *     here is kept forever. Never contains {@link Period#ALL}
+ * @param idempotencyWindow how long an idempotency key of this namespace is remembered after its
+ *     add was applied (see {@link #withIdempotencyWindow}); {@link #DEFAULT_IDEMPOTENCY_WINDOW}
+ *     unless set
  */
-public record NamespaceSettings(Set<Period> periods, ConsistencyMode mode, Map<Period, Duration> retention) {
+public record NamespaceSettings(
+        Set<Period> periods, ConsistencyMode mode, Map<Period, Duration> retention, Duration idempotencyWindow) {
+
+    /** How long idempotency keys are remembered unless set: 24 hours. */
+    public static final Duration DEFAULT_IDEMPOTENCY_WINDOW = Duration.ofHours(24);
 
     public NamespaceSettings {
         Objects.requireNonNull(periods, "periods");
@@ -31,6 +38,7 @@ public record NamespaceSettings(Set<Period> periods, ConsistencyMode mode, Map<P
         EnumMap<Period, Duration> kept = new EnumMap<>(Period.class);
         retention.forEach((period, duration) -> kept.put(period, checkRetention(period, duration)));
         retention = Collections.unmodifiableMap(kept);
+        idempotencyWindow = checkWindow(idempotencyWindow);
     }
 
     private static final Duration MAX_RETENTION = Duration.ofDays(36_500);
@@ -38,6 +46,11 @@ public record NamespaceSettings(Set<Period> periods, ConsistencyMode mode, Map<P
     /** Settings without retention: every bucket is kept. */
     public NamespaceSettings(Set<Period> periods, ConsistencyMode mode) {
         this(periods, mode, Map.of());
+    }
+
+    /** Settings with the default idempotency window. */
+    public NamespaceSettings(Set<Period> periods, ConsistencyMode mode, Map<Period, Duration> retention) {
+        this(periods, mode, retention, DEFAULT_IDEMPOTENCY_WINDOW);
     }
 
     /** Updates {@code periods} (and always {@link Period#ALL}); the service's default mode. */
@@ -52,7 +65,7 @@ public record NamespaceSettings(Set<Period> periods, ConsistencyMode mode, Map<P
 
     /** A copy with {@code mode} as the namespace's default mode. */
     public NamespaceSettings withMode(ConsistencyMode mode) {
-        return new NamespaceSettings(periods, Objects.requireNonNull(mode, "mode"), retention);
+        return new NamespaceSettings(periods, Objects.requireNonNull(mode, "mode"), retention, idempotencyWindow);
     }
 
     /**
@@ -72,12 +85,35 @@ public record NamespaceSettings(Set<Period> periods, ConsistencyMode mode, Map<P
         EnumMap<Period, Duration> copy = new EnumMap<>(Period.class);
         copy.putAll(retention);
         copy.put(period, checkRetention(period, duration));
-        return new NamespaceSettings(periods, mode, copy);
+        return new NamespaceSettings(periods, mode, copy, idempotencyWindow);
+    }
+
+    /**
+     * A copy that remembers each idempotency key ({@link AddOptions#once}) for {@code window} after
+     * its add was applied: a second add with the key within the window changes nothing. After the
+     * window the key is pruned in the background like an expired bucket, and an add with it counts
+     * again. Choose a window longer than the longest time a message can be redelivered or a
+     * request retried.
+     *
+     * @param window at least one minute, at most 36,500 days
+     * @throws IllegalArgumentException for a window out of range, naming the value
+     */
+    public NamespaceSettings withIdempotencyWindow(Duration window) {
+        return new NamespaceSettings(periods, mode, retention, window);
     }
 
     /** How long buckets of {@code period} are kept, or empty when they are kept forever. */
     public Optional<Duration> retention(Period period) {
         return Optional.ofNullable(retention.get(Objects.requireNonNull(period, "period")));
+    }
+
+    private static Duration checkWindow(Duration window) {
+        Objects.requireNonNull(window, "idempotencyWindow");
+        if (window.compareTo(Duration.ofMinutes(1)) < 0 || window.compareTo(MAX_RETENTION) > 0) {
+            throw new IllegalArgumentException("idempotency window must be between 1 minute and "
+                    + MAX_RETENTION.toDays() + " days, was " + window);
+        }
+        return window;
     }
 
     private static Duration checkRetention(Period period, Duration duration) {

@@ -72,6 +72,25 @@ class LostReplyTest extends DatabaseTest {
 
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    @DisplayName("a retry with the same idempotency key after an unknown outcome is counted once")
+    void retryWithTheSameKey() throws IOException {
+        CounterService service = proxiedService();
+        CounterKey key = CounterKey.of(ALL_PERIODS, "lost-reply-keyed");
+        service.add(key, 1);
+        proxy.loseReplyTo("COMMIT"); // a keyed add is a transaction: the key, the deltas, then COMMIT
+        assertThatThrownBy(() -> service.add(key, 1, AddOptions.once("msg-1")))
+                .isInstanceOf(CommitOutcomeUnknownException.class);
+        service.add(key, 1, AddOptions.once("msg-1")); // the caller cannot know: it retries
+        service.add(key, 1, AddOptions.once("msg-1"));
+        assertThat(counters.get(key))
+                .as("the lost commit had applied it: the retries change nothing")
+                .isEqualTo(2);
+        service.add(key, 1, AddOptions.once("msg-2"));
+        assertThat(counters.get(key)).isEqualTo(3);
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
     @DisplayName("an unreachable database gives CounterStoreException and writes nothing")
     void unreachable() throws IOException {
         CounterService service = proxiedService();

@@ -42,17 +42,19 @@ class CdiInjectionTest {
         private static final String DB = "jdbc:h2:mem:cdi-fast;DB_CLOSE_DELAY=-1";
 
         @WeldSetup
-        WeldInitiator weld = WeldInitiator.of(Settings.weldWith(Map.of(
-                "livecount.jdbc.url", DB,
-                "livecount.mode", "fast",
-                "livecount.zone", "Europe/Paris",
-                "livecount.cache", "ehcache",
-                "livecount.cache.ehcache.heap-entries", "5000",
-                "livecount.namespace.clicks.periods", "hour, day",
-                "livecount.namespace.clicks.retention.hour", "90d",
-                "livecount.retention.second", "PT2H",
-                "livecount.flush.max-delay", "250ms",
-                "livecount.flush.backlog-policy", "fail-fast")));
+        WeldInitiator weld = WeldInitiator.of(Settings.weldWith(Map.ofEntries(
+                Map.entry("livecount.jdbc.url", DB),
+                Map.entry("livecount.mode", "fast"),
+                Map.entry("livecount.zone", "Europe/Paris"),
+                Map.entry("livecount.cache", "ehcache"),
+                Map.entry("livecount.cache.ehcache.heap-entries", "5000"),
+                Map.entry("livecount.namespace.clicks.periods", "hour, day"),
+                Map.entry("livecount.namespace.clicks.retention.hour", "90d"),
+                Map.entry("livecount.retention.second", "PT2H"),
+                Map.entry("livecount.namespace.clicks.idempotency-window", "7d"),
+                Map.entry("livecount.idempotency-window", "2h"),
+                Map.entry("livecount.flush.max-delay", "250ms"),
+                Map.entry("livecount.flush.backlog-policy", "fail-fast"))));
 
         @Inject
         ClickCounter clicks;
@@ -76,6 +78,10 @@ class CdiInjectionTest {
                     .isEqualTo(Map.of(Period.HOUR, Duration.ofDays(90)));
             assertThat(counters.config().defaultNamespaceSettings().retention())
                     .isEqualTo(Map.of(Period.SECOND, Duration.ofHours(2)));
+            assertThat(counters.config().namespace("clicks").idempotencyWindow())
+                    .isEqualTo(Duration.ofDays(7));
+            assertThat(counters.config().defaultNamespaceSettings().idempotencyWindow())
+                    .isEqualTo(Duration.ofHours(2));
             assertThat(counters.config().writeBack().cacheFactory())
                     .isEqualTo(EhcacheCounterCache.builder().heapEntries(5000).factory());
             assertThat(counters.config().writeBack().maxDelay()).isEqualTo(Duration.ofMillis(250));

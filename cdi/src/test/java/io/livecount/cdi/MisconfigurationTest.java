@@ -81,6 +81,12 @@ class MisconfigurationTest {
                         "'2d'",
                         "never all"),
                 failure(
+                        "an idempotency window below a minute",
+                        withH2("livecount.namespace.clicks.idempotency-window", "30s"),
+                        "livecount.namespace.clicks.idempotency-window",
+                        "'30s'",
+                        "1m"),
+                failure(
                         "a retention of a period that does not exist",
                         withH2("livecount.retention.fortnight", "2d"),
                         "livecount.retention.fortnight",

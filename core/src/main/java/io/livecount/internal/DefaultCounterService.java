@@ -2,6 +2,7 @@ package io.livecount.internal;
 
 import io.livecount.AddOptions;
 import io.livecount.ConsistencyMode;
+import io.livecount.CounterAdd;
 import io.livecount.CounterKey;
 import io.livecount.CounterOperations;
 import io.livecount.CounterService;
@@ -12,6 +13,7 @@ import io.livecount.RetentionMetrics;
 import io.livecount.WriteBackMetrics;
 import io.livecount.internal.store.ConnectionSource;
 import io.livecount.internal.store.CounterStore;
+import io.livecount.internal.store.IdempotencyStore;
 import io.livecount.internal.store.RetentionStore;
 import io.livecount.internal.store.Row;
 import io.livecount.internal.store.SqlWork;
@@ -29,6 +31,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -46,6 +50,7 @@ public final class DefaultCounterService extends StoreOperations implements Coun
     private final ConnectionSource connections;
     private final Transactor transactor;
     private final GroupCommitter committer;
+    private final AddsInTransaction inTransaction;
     private final WriteBack writeBack;
     private final JtaTransaction jta;
     private final JoinedOperations inJta;
@@ -56,7 +61,12 @@ public final class DefaultCounterService extends StoreOperations implements Coun
         super(config, store);
         this.connections = connections;
         this.transactor = new Transactor(connections, store.dialect(), config.conflictRetries());
-        this.committer = new GroupCommitter(transactor, store, config.maxConcurrentCommits());
+        this.committer = new GroupCommitter(
+                transactor,
+                store,
+                config.maxConcurrentCommits(),
+                () -> config.clock().millis() / 1000);
+        this.inTransaction = new AddsInTransaction(store);
         this.writeBack = config.writeBack() == null
                 ? null
                 : new WriteBack(
@@ -64,13 +74,15 @@ public final class DefaultCounterService extends StoreOperations implements Coun
                         bucketing,
                         transactor,
                         new WriteBackStore(store.dialect()),
-                        (key, delta, rows, wantsValue) ->
-                                committer.commit(new PendingAdd(key, delta, rows, wantsValue)));
+                        new IdempotencyStore(store.dialect()),
+                        (key, delta, rows, wantsValue, idempotencyKey) ->
+                                committer.commit(new PendingAdd(key, delta, rows, wantsValue, idempotencyKey)));
         this.jta = config.callerTransactions() == null
                 ? null
                 : new JtaTransaction(config.callerTransactions(), connections, store.dialect());
         this.inJta = jta == null ? null : new JoinedOperations(config, store, jta, this);
-        this.retention = new Retention(config, transactor, new RetentionStore(store.dialect()));
+        this.retention = new Retention(
+                config, transactor, new RetentionStore(store.dialect()), new IdempotencyStore(store.dialect()));
     }
 
     @Override
@@ -90,6 +102,27 @@ public final class DefaultCounterService extends StoreOperations implements Coun
     }
 
     @Override
+    public void addAll(Collection<CounterAdd> adds, AddOptions options) {
+        ensureOpen();
+        if (inCallerTransaction()) {
+            inJta.addAll(adds, options);
+        } else {
+            super.addAll(adds, options);
+        }
+    }
+
+    /** One transaction of its own (not shared with group commit): all or none. */
+    @Override
+    void commitAll(List<PendingAdd> adds) {
+        ensureOpen();
+        long nowSeconds = config.clock().millis() / 1000;
+        transactor.inTransaction(connection -> inTransaction.apply(connection, adds, nowSeconds, false));
+        if (writeBack != null) {
+            writeBack.invalidate(adds.stream().flatMap(add -> add.rows.stream()).toList());
+        }
+    }
+
+    @Override
     long commitAdd(PendingAdd add) {
         ensureOpen();
         long value = committer.commit(add);
@@ -100,19 +133,24 @@ public final class DefaultCounterService extends StoreOperations implements Coun
     }
 
     @Override
-    long fastAdd(CounterKey key, long delta, Instant eventTime, boolean wantsValue) {
+    long fastAdd(CounterKey key, long delta, Instant eventTime, boolean wantsValue, String idempotencyKey) {
         ensureOpen();
         requireWriteBack(key);
         if (wantsValue) {
-            return writeBack.addAndGet(key, delta, eventTime);
+            return writeBack.addAndGet(key, delta, eventTime, idempotencyKey);
         }
-        writeBack.add(key, delta, eventTime);
+        writeBack.add(key, delta, eventTime, idempotencyKey);
         return 0;
     }
 
     /** A FAST add of a caller transaction that has committed. */
-    void fastAddNow(CounterKey key, long delta, Instant eventTime) {
-        fastAdd(key, delta, eventTime, false);
+    void fastAddNow(CounterKey key, long delta, Instant eventTime, String idempotencyKey) {
+        fastAdd(key, delta, eventTime, false, idempotencyKey);
+    }
+
+    @Override
+    void requireFast(CounterKey key) {
+        requireWriteBack(key);
     }
 
     void requireWriteBack(CounterKey key) {
@@ -270,6 +308,17 @@ public final class DefaultCounterService extends StoreOperations implements Coun
                 return null;
             });
         }
+    }
+
+    @Override
+    void keysInUse() {
+        retention.keysInUse();
+    }
+
+    @Override
+    public CompletionStage<Void> whenWritten() {
+        ensureOpen();
+        return writeBack == null ? CompletableFuture.completedFuture(null) : writeBack.whenWritten();
     }
 
     @Override

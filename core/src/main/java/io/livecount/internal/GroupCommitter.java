@@ -5,16 +5,16 @@ import io.livecount.CounterStoreException;
 import io.livecount.internal.store.CounterStore;
 import io.livecount.internal.store.Row;
 import io.livecount.internal.store.Transactor;
-import io.livecount.spi.BucketKey;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 
 /**
  * Group commit for STRICT adds in transactions Livecount owns. Callers enqueue their add; whoever
@@ -36,10 +36,14 @@ final class GroupCommitter {
     private final Semaphore leaders;
     private final Transactor transactor;
     private final CounterStore store;
+    private final AddsInTransaction inTransaction;
+    private final LongSupplier nowSeconds;
 
-    GroupCommitter(Transactor transactor, CounterStore store, int maxConcurrentCommits) {
+    GroupCommitter(Transactor transactor, CounterStore store, int maxConcurrentCommits, LongSupplier nowSeconds) {
         this.transactor = transactor;
         this.store = store;
+        this.inTransaction = new AddsInTransaction(store);
+        this.nowSeconds = nowSeconds;
         this.leaders = new Semaphore(maxConcurrentCommits);
     }
 
@@ -97,9 +101,13 @@ final class GroupCommitter {
         if (batch.isEmpty()) {
             return;
         }
+        if (AddsInTransaction.anyKeyed(batch)) {
+            commitKeyed(batch);
+            return;
+        }
         List<Row> rows;
         try {
-            rows = merge(batch);
+            rows = AddsInTransaction.merge(batch);
         } catch (ArithmeticException sumOverflows) {
             commitOneByOne(batch); // the database decides which single add overflows
             return;
@@ -107,12 +115,30 @@ final class GroupCommitter {
         boolean wantsValues = batch.stream().anyMatch(add -> add.wantsValue);
         try {
             Map<CounterKey, Long> values = write(rows, wantsValues);
-            completeInOrder(batch, values);
+            completeInOrder(batch, values, Set.of());
         } catch (ArithmeticException overflow) {
             if (batch.size() == 1) {
                 batch.get(0).fail(overflow);
             } else {
                 commitOneByOne(batch); // only the add that causes it may fail
+            }
+        } catch (RuntimeException failure) {
+            batch.forEach(add -> add.fail(failure));
+        }
+    }
+
+    /** Adds with idempotency keys: the keys are recorded in the transaction of the deltas. */
+    private void commitKeyed(List<PendingAdd> batch) {
+        boolean wantsValues = batch.stream().anyMatch(add -> add.wantsValue);
+        try {
+            AddsInTransaction.Outcome outcome = transactor.inTransaction(
+                    connection -> inTransaction.apply(connection, batch, nowSeconds.getAsLong(), wantsValues));
+            completeInOrder(batch, outcome.values(), outcome.skipped());
+        } catch (ArithmeticException overflow) {
+            if (batch.size() == 1) {
+                batch.get(0).fail(overflow);
+            } else {
+                commitOneByOne(batch);
             }
         } catch (RuntimeException failure) {
             batch.forEach(add -> add.fail(failure));
@@ -141,31 +167,20 @@ final class GroupCommitter {
         return transactor.autocommit(true, connection -> store.upsert(connection, rows, wantsValues));
     }
 
-    /** One row per bucket, deltas summed exactly, sorted into the global lock order. */
-    private static List<Row> merge(List<PendingAdd> batch) {
-        Map<BucketKey, Long> sums = new TreeMap<>();
-        for (PendingAdd add : batch) {
-            for (Row row : add.rows) {
-                sums.merge(row.id(), row.delta(), Math::addExact);
-            }
-        }
-        List<Row> rows = new ArrayList<>(sums.size());
-        sums.forEach((id, delta) -> rows.add(new Row(id, delta)));
-        return rows;
-    }
-
     /**
      * Gives each add the value a serial execution in queue order would have returned: the stored
      * value after the batch minus the deltas of the same key's later adds in the batch.
      */
-    private static void completeInOrder(List<PendingAdd> batch, Map<CounterKey, Long> stored) {
+    private static void completeInOrder(List<PendingAdd> batch, Map<CounterKey, Long> stored, Set<PendingAdd> skipped) {
         Map<CounterKey, Long> laterDeltas = new HashMap<>();
         for (int i = batch.size() - 1; i >= 0; i--) {
             PendingAdd add = batch.get(i);
             long later = laterDeltas.getOrDefault(add.key, 0L);
             // wrapping arithmetic is exact here: the true result fits in a long
             add.complete(add.wantsValue ? stored.get(add.key) - later : 0);
-            laterDeltas.put(add.key, later + add.delta);
+            if (!skipped.contains(add)) { // a skipped add (its key was applied before) changed nothing
+                laterDeltas.put(add.key, later + add.delta);
+            }
         }
     }
 }

@@ -21,28 +21,58 @@ final class JoinedOperations extends StoreOperations {
 
     private final CallerTransaction transaction;
     private final DefaultCounterService service;
+    private final AddsInTransaction inTransaction;
 
     JoinedOperations(
             LivecountConfig config, CounterStore store, CallerTransaction transaction, DefaultCounterService service) {
         super(config, store);
         this.transaction = transaction;
         this.service = service;
+        this.inTransaction = new AddsInTransaction(store);
     }
 
     @Override
     long commitAdd(PendingAdd add) {
-        // Bucketing emits one key's rows in period order, which is already the global lock order.
-        Map<CounterKey, Long> values =
-                transaction.run(connection -> store.upsert(connection, add.rows, add.wantsValue));
-        if (service.cachesBuckets()) {
-            List<Row> rows = add.rows;
-            transaction.afterCommit(() -> service.invalidate(rows)); // the cache may hold the old values
-        }
+        Map<CounterKey, Long> values = add.idempotencyKey == null
+                // Bucketing emits one key's rows in period order, which is already the global lock order.
+                ? transaction.run(connection -> store.upsert(connection, add.rows, add.wantsValue))
+                : applyInTransaction(List.of(add), add.wantsValue);
+        invalidateAfterCommit(List.of(add));
         return add.wantsValue ? values.get(add.key) : 0;
     }
 
     @Override
-    long fastAdd(CounterKey key, long delta, Instant eventTime, boolean wantsValue) {
+    void commitAll(List<PendingAdd> adds) {
+        applyInTransaction(adds, false);
+        invalidateAfterCommit(adds);
+    }
+
+    private Map<CounterKey, Long> applyInTransaction(List<PendingAdd> adds, boolean wantsValues) {
+        long nowSeconds = config.clock().millis() / 1000;
+        return transaction
+                .run(connection -> inTransaction.apply(connection, adds, nowSeconds, wantsValues))
+                .values();
+    }
+
+    private void invalidateAfterCommit(List<PendingAdd> adds) {
+        if (service.cachesBuckets()) {
+            List<Row> rows = adds.stream().flatMap(add -> add.rows.stream()).toList();
+            transaction.afterCommit(() -> service.invalidate(rows)); // the cache may hold the old values
+        }
+    }
+
+    @Override
+    void keysInUse() {
+        service.keysInUse();
+    }
+
+    @Override
+    void requireFast(CounterKey key) {
+        service.requireWriteBack(key);
+    }
+
+    @Override
+    long fastAdd(CounterKey key, long delta, Instant eventTime, boolean wantsValue, String idempotencyKey) {
         service.requireWriteBack(key);
         if (wantsValue) {
             throw new IllegalArgumentException(
@@ -52,7 +82,7 @@ final class JoinedOperations extends StoreOperations {
         Instant at = eventTime != null ? eventTime : config.clock().instant(); // the add's time, not the commit's
         bucketing.rows(key, delta, at); // an impossible time fails now, inside the transaction
         transaction.requireActive(); // fail now rather than never count
-        transaction.afterCommit(() -> service.fastAddNow(key, delta, at));
+        transaction.afterCommit(() -> service.fastAddNow(key, delta, at, idempotencyKey));
         return 0;
     }
 

@@ -15,6 +15,9 @@ final class PendingAdd {
     final long delta;
     final List<Row> rows;
     final boolean wantsValue;
+    /** Null for none. */
+    final String idempotencyKey;
+
     final Thread caller = Thread.currentThread();
 
     private long value;
@@ -22,10 +25,15 @@ final class PendingAdd {
     private volatile boolean done;
 
     PendingAdd(CounterKey key, long delta, List<Row> rows, boolean wantsValue) {
+        this(key, delta, rows, wantsValue, null);
+    }
+
+    PendingAdd(CounterKey key, long delta, List<Row> rows, boolean wantsValue, String idempotencyKey) {
         this.key = key;
         this.delta = delta;
         this.rows = rows;
         this.wantsValue = wantsValue;
+        this.idempotencyKey = idempotencyKey;
     }
 
     boolean isDone() {

@@ -5,6 +5,7 @@ import io.livecount.NamespaceSettings;
 import io.livecount.Period;
 import io.livecount.RetentionMetrics;
 import io.livecount.internal.store.CounterStore;
+import io.livecount.internal.store.IdempotencyStore;
 import io.livecount.internal.store.RetentionStore;
 import io.livecount.internal.store.RetentionStore.Prunable;
 import io.livecount.internal.store.Transactor;
@@ -24,6 +25,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * and a DELETE by primary key in key order that commits by itself. A daemon thread runs a pass every
  * {@link #INTERVAL} when any retention is configured; {@link #pruneNow} runs one at once.
  *
+ * <p>Idempotency keys are forgotten the same way once they are older than their namespace's
+ * {@linkplain NamespaceSettings#idempotencyWindow() window}, in every namespace; the thread also
+ * starts when this service records its first key ({@link #keysInUse}).
+ *
  * <p>The cutoff of a period is the start of the bucket that contains {@code now - retention}: every
  * bucket starting before it has ended by then, and that bucket and later ones are kept. Several
  * nodes may prune the same rows: a row deleted by one is skipped by the others. Thread-safe; one
@@ -39,17 +44,32 @@ final class Retention implements AutoCloseable {
     private final LivecountConfig config;
     private final Transactor transactor;
     private final RetentionStore store;
-    private final ScheduledExecutorService scheduler;
+    private final IdempotencyStore keys;
+    private ScheduledExecutorService scheduler; // guarded by this
     private final AtomicLong rowsPruned = new AtomicLong();
     private final AtomicLong consecutiveFailures = new AtomicLong();
     private volatile Instant lastPrune;
     private volatile boolean closed;
 
-    Retention(LivecountConfig config, Transactor transactor, RetentionStore store) {
+    Retention(LivecountConfig config, Transactor transactor, RetentionStore store, IdempotencyStore keys) {
         this.config = config;
         this.transactor = transactor;
         this.store = store;
-        this.scheduler = configured(config) ? startScheduler() : null;
+        this.keys = keys;
+        if (configured(config)) {
+            this.scheduler = startScheduler();
+        }
+    }
+
+    /** This service records idempotency keys: they must expire, so the background thread runs. */
+    void keysInUse() {
+        if (scheduler == null) {
+            synchronized (this) {
+                if (scheduler == null && !closed) {
+                    scheduler = startScheduler();
+                }
+            }
+        }
     }
 
     /** Whether any namespace, or the default settings, keeps some period for a limited time. */
@@ -97,6 +117,7 @@ final class Retention implements AutoCloseable {
             if (!defaults.retention().isEmpty()) {
                 deleted += pruneUnconfigured(defaults, now, chunkRows);
             }
+            deleted += forgetExpiredKeys(now, chunkRows);
             lastPrune = config.clock().instant();
             consecutiveFailures.set(0);
             return deleted;
@@ -115,6 +136,41 @@ final class Retention implements AutoCloseable {
                     && !config.namespaces().containsKey(namespace)) {
                 deleted += prune(namespace, defaults, now, chunkRows);
             }
+        }
+        return deleted;
+    }
+
+    /** Deletes the idempotency keys of every stored namespace that are older than its window. */
+    private long forgetExpiredKeys(Instant now, int chunkRows) {
+        long deleted = 0;
+        String namespace = "";
+        while ((namespace = next(namespace)) != null && !closed) {
+            if (!namespace.startsWith(WriteBackStore.MARKER_NS.substring(0, 1))) {
+                long cutoff = now.minus(config.namespace(namespace).idempotencyWindow())
+                        .getEpochSecond();
+                deleted += forgetKeys(namespace, cutoff, chunkRows);
+            }
+        }
+        return deleted;
+    }
+
+    private long forgetKeys(String namespace, long cutoff, int chunkRows) {
+        long deleted = 0;
+        String after = null;
+        while (!closed) {
+            String from = after;
+            List<String> expired =
+                    transactor.autocommit(false, c -> keys.expired(c, namespace, cutoff, from, chunkRows));
+            if (expired.isEmpty()) {
+                break;
+            }
+            int n = transactor.autocommit(true, c -> keys.forget(c, namespace, cutoff, expired));
+            rowsPruned.addAndGet(n);
+            deleted += n;
+            if (expired.size() < chunkRows) {
+                break;
+            }
+            after = expired.get(expired.size() - 1);
         }
         return deleted;
     }
@@ -159,7 +215,7 @@ final class Retention implements AutoCloseable {
 
     /** Stops the background thread; a pass in progress ends after its current statement. */
     @Override
-    public void close() {
+    public synchronized void close() {
         closed = true;
         if (scheduler != null) {
             scheduler.shutdownNow();

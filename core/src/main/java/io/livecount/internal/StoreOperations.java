@@ -3,6 +3,7 @@ package io.livecount.internal;
 import io.livecount.AddOptions;
 import io.livecount.BucketValue;
 import io.livecount.ConsistencyMode;
+import io.livecount.CounterAdd;
 import io.livecount.CounterKey;
 import io.livecount.CounterOperations;
 import io.livecount.CounterValue;
@@ -56,8 +57,23 @@ abstract class StoreOperations implements CounterOperations {
         return write(work);
     }
 
-    /** Applies a FAST add and returns its all-time value (0 unless it wants one). */
-    abstract long fastAdd(CounterKey key, long delta, Instant eventTime, boolean wantsValue);
+    /**
+     * Applies STRICT adds (of {@code addAll}) in one transaction: all or none. An add whose
+     * idempotency key was applied before is skipped.
+     */
+    abstract void commitAll(List<PendingAdd> adds);
+
+    /**
+     * Applies a FAST add and returns its all-time value (0 unless it wants one); {@code
+     * idempotencyKey} null for none.
+     */
+    abstract long fastAdd(CounterKey key, long delta, Instant eventTime, boolean wantsValue, String idempotencyKey);
+
+    /** Called before an add with an idempotency key: the keys recorded must expire in time. */
+    void keysInUse() {}
+
+    /** Throws {@link IllegalArgumentException} unless FAST adds to {@code key} can be made. */
+    abstract void requireFast(CounterKey key);
 
     /** The values of {@code keys} in one bucket. */
     Map<CounterKey, Long> readValues(Collection<CounterKey> keys, Period period, long bucket) {
@@ -82,15 +98,55 @@ abstract class StoreOperations implements CounterOperations {
     private long apply(CounterKey key, long delta, AddOptions options, boolean wantsValue) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(options, "options");
-        ConsistencyMode mode = options.mode() != null ? options.mode() : config.modeOf(key.namespace());
-        if (mode == ConsistencyMode.FAST) {
-            return fastAdd(key, delta, options.eventTime(), wantsValue);
+        if (options.idempotencyKey() != null) {
+            keysInUse();
+        }
+        if (modeOf(key, options) == ConsistencyMode.FAST) {
+            return fastAdd(key, delta, options.eventTime(), wantsValue, options.idempotencyKey());
         }
         List<Row> rows = bucketing.rows(key, delta, options.eventTime()); // checks the event time
         if (delta == 0) {
-            return wantsValue ? get(key) : 0; // a no-op creates no row, in every mode (FAST: WriteBack)
+            return wantsValue ? get(key) : 0; // a no-op creates no row and records no key, in every mode
         }
-        return commitAdd(new PendingAdd(key, delta, rows, wantsValue));
+        return commitAdd(new PendingAdd(key, delta, rows, wantsValue, options.idempotencyKey()));
+    }
+
+    private ConsistencyMode modeOf(CounterKey key, AddOptions options) {
+        return options.mode() != null ? options.mode() : config.modeOf(key.namespace());
+    }
+
+    @Override
+    public void addAll(Collection<CounterAdd> adds, AddOptions options) {
+        Objects.requireNonNull(adds, "adds");
+        Objects.requireNonNull(options, "options");
+        if (options.idempotencyKey() != null) {
+            throw new IllegalArgumentException("addAll takes each item's idempotency key (CounterAdd.once), not one"
+                    + " for the whole batch; the options carried " + options.idempotencyKey());
+        }
+        Instant at = options.eventTime() != null
+                ? options.eventTime()
+                : config.clock().instant();
+        List<PendingAdd> strict = new ArrayList<>();
+        List<CounterAdd> fast = new ArrayList<>();
+        for (CounterAdd add : adds) { // every item checked before anything is applied
+            Objects.requireNonNull(add, "adds must not contain null");
+            if (add.idempotencyKey() != null) {
+                keysInUse();
+            }
+            List<Row> rows = bucketing.rows(add.key(), add.delta(), at); // checks the event time
+            if (modeOf(add.key(), options) == ConsistencyMode.FAST) {
+                requireFast(add.key());
+                fast.add(add);
+            } else if (add.delta() != 0) {
+                strict.add(new PendingAdd(add.key(), add.delta(), rows, false, add.idempotencyKey()));
+            }
+        }
+        if (!strict.isEmpty()) {
+            commitAll(strict);
+        }
+        for (CounterAdd add : fast) {
+            fastAdd(add.key(), add.delta(), options.eventTime(), false, add.idempotencyKey());
+        }
     }
 
     @Override

@@ -13,13 +13,17 @@ import java.util.regex.Pattern;
  * Reads retention keys: {@code livecount.retention.<period>} for namespaces without settings of
  * their own, {@code livecount.namespace.<name>.retention.<period>} for one namespace; each value a
  * duration such as {@code 2h}, {@code 2d} or {@code P90D}. A bad period or duration fails with an
- * {@link IllegalArgumentException} naming the key and the value; ALL is refused.
+ * {@link IllegalArgumentException} naming the key and the value; ALL is refused. The idempotency
+ * window is read the same way: {@code livecount.idempotency-window} and {@code
+ * livecount.namespace.<name>.idempotency-window}.
  */
 final class RetentionSettings {
 
     static final String SUFFIX = ".retention.";
-    private static final Pattern NAMESPACE_KEY =
-            Pattern.compile(Pattern.quote(ConfigReader.NAMESPACE) + "(.+)" + Pattern.quote(SUFFIX) + "[^.]+");
+    static final String WINDOW = ".idempotency-window";
+    private static final Pattern NAMESPACE_KEY = Pattern.compile(Pattern.quote(ConfigReader.NAMESPACE) + "(.+)(?:"
+            + Pattern.quote(SUFFIX) + "[^.]+|" + Pattern.quote(WINDOW) + ")");
+    private static final String EXPECTED_WINDOW = "a duration from 1m to 36500d (such as 24h, 7d or P30D)";
     private static final String EXPECTED =
             "a duration from 1s to 36500d (such as 2h, 2d or P90D) for one of second, minute, hour, day, week,"
                     + " month, year (never all)";
@@ -56,7 +60,20 @@ final class RetentionSettings {
                 throw values.bad(key, raw, EXPECTED + " (" + e.getMessage() + ")");
             }
         }
-        return result;
+        return withWindow(values, prefix + WINDOW, result);
+    }
+
+    private static NamespaceSettings withWindow(SettingValues values, String key, NamespaceSettings settings) {
+        if (!values.unread().contains(key)) {
+            return settings;
+        }
+        String raw = values.text(key).orElse("");
+        Duration window = values.duration(key).orElseThrow(() -> values.bad(key, raw, EXPECTED_WINDOW));
+        try {
+            return settings.withIdempotencyWindow(window);
+        } catch (IllegalArgumentException e) {
+            throw values.bad(key, raw, EXPECTED_WINDOW + " (" + e.getMessage() + ")");
+        }
     }
 
     private static Period period(SettingValues values, String key, String name, String raw) {

@@ -35,6 +35,15 @@ public class MySqlFamilyDialect extends SqlDialect {
         return "INSERT IGNORE INTO " + TABLE + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?)";
     }
 
+    /** MariaDB's INSERT IGNORE ... RETURNING returns the rows it inserted, not those it skipped. */
+    @Override
+    public String insertIfAbsentReturningKeysSql(int rows) {
+        return canReturnValues()
+                ? "INSERT IGNORE INTO " + TABLE + " (" + COLUMNS + ") VALUES " + valuesList(rows, "(?, ?, ?, ?, ?)")
+                        + " RETURNING ns, counter_name"
+                : null;
+    }
+
     @Override
     protected String buildUpsert(int rows, boolean returning) {
         // VALUES(col) is deprecated in MySQL 8.0.20 but still works; the row-alias form that

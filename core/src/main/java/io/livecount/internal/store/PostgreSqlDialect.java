@@ -35,6 +35,12 @@ public class PostgreSqlDialect extends SqlDialect {
     }
 
     @Override
+    public String insertIfAbsentReturningKeysSql(int rows) {
+        return "INSERT INTO " + TABLE + " (" + COLUMNS + ") VALUES " + valuesList(rows, "(?, ?, ?, ?, ?)")
+                + " ON CONFLICT DO NOTHING RETURNING ns, counter_name";
+    }
+
+    @Override
     protected String buildUpsert(int rows, boolean returning) {
         return "INSERT INTO " + TABLE + " (" + COLUMNS + ") VALUES " + valuesList(rows, "(?, ?, ?, ?, ?)")
                 + " ON CONFLICT (ns, counter_name, period_type, bucket_start) DO UPDATE"

@@ -113,6 +113,15 @@ public abstract class SqlDialect {
      */
     public abstract String insertIfAbsentSql();
 
+    /**
+     * Inserts {@code rows} rows, skipping those whose key exists, and returns the {@code ns} and
+     * {@code counter_name} of the rows it inserted; null where the database has no such statement
+     * (then {@link #insertIfAbsentSql} runs once per row).
+     */
+    public String insertIfAbsentReturningKeysSql(int rows) {
+        return null;
+    }
+
     /** A unique key violation. */
     public boolean isDuplicateKey(SQLException e) {
         return "23505".equals(e.getSQLState()) || e.getErrorCode() == 1062;

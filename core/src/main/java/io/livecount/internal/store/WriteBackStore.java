@@ -70,12 +70,30 @@ public final class WriteBackStore {
     public void writeWithMarker(Connection connection, List<Row> rows, long flushId, long nowSeconds)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(dialect.upsertSql(rows.size() + 1, false))) {
-            int index = bindMarker(statement, 1, flushId, nowSeconds);
-            for (Row row : rows) {
-                index = dialect.bindRow(statement, index, row);
-            }
+            bindRows(statement, bindMarker(statement, 1, flushId, nowSeconds), rows);
             statement.executeUpdate();
         }
+    }
+
+    /**
+     * Upserts {@code rows} (distinct, sorted) without a marker, at most 1,000 a statement: for
+     * writes whose exactly-once check is in their own transaction (idempotency keys).
+     */
+    public void write(Connection connection, List<Row> rows) throws SQLException {
+        for (int from = 0; from < rows.size(); from += 1_000) {
+            List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + 1_000));
+            try (PreparedStatement statement = connection.prepareStatement(dialect.upsertSql(chunk.size(), false))) {
+                bindRows(statement, 1, chunk);
+                statement.executeUpdate();
+            }
+        }
+    }
+
+    private int bindRows(PreparedStatement statement, int index, List<Row> rows) throws SQLException {
+        for (Row row : rows) {
+            index = dialect.bindRow(statement, index, row);
+        }
+        return index;
     }
 
     /**
@@ -88,10 +106,7 @@ public final class WriteBackStore {
             return isFence(connection, flushId) ? Retry.FENCED : Retry.HAD_COMMITTED;
         }
         try (PreparedStatement statement = connection.prepareStatement(dialect.upsertSql(rows.size(), false))) {
-            int index = 1;
-            for (Row row : rows) {
-                index = dialect.bindRow(statement, index, row);
-            }
+            bindRows(statement, 1, rows);
             statement.executeUpdate();
         }
         return Retry.WRITTEN;

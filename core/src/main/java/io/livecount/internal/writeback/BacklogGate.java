@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * The bound of the backlog: an add that would make one more bucket dirty while {@link
@@ -21,12 +22,20 @@ final class BacklogGate {
 
     private final WriteBackConfig settings;
     private final CacheAccess cache;
+    private final LongSupplier heldOutside;
     private final Runnable requestFlush;
     private final BooleanSupplier closed;
 
-    BacklogGate(WriteBackConfig settings, CacheAccess cache, Runnable requestFlush, BooleanSupplier closed) {
+    /** {@code heldOutside}: adds waiting for write-back outside the cache (with idempotency keys). */
+    BacklogGate(
+            WriteBackConfig settings,
+            CacheAccess cache,
+            LongSupplier heldOutside,
+            Runnable requestFlush,
+            BooleanSupplier closed) {
         this.settings = settings;
         this.cache = cache;
+        this.heldOutside = heldOutside;
         this.requestFlush = requestFlush;
         this.closed = closed;
     }
@@ -38,7 +47,7 @@ final class BacklogGate {
      */
     boolean admits(List<Row> rows) {
         CounterCache provider = cache.cache();
-        while (provider.dirtyCount() >= settings.maxBacklog() && !allDirty(rows)) {
+        while (provider.dirtyCount() + heldOutside.getAsLong() >= settings.maxBacklog() && !allDirty(rows)) {
             requestFlush.run();
             switch (settings.backlogPolicy()) {
                 case WRITE_THROUGH:
@@ -75,7 +84,8 @@ final class BacklogGate {
     private BacklogFullException backlogFull() {
         return new BacklogFullException(
                 "the FAST backlog is full: " + cache.cache().dirtyCount()
-                        + " counter buckets wait for write-back (maxBacklog " + settings.maxBacklog()
+                        + " counter buckets and " + heldOutside.getAsLong()
+                        + " adds with idempotency keys wait for write-back (maxBacklog " + settings.maxBacklog()
                         + "); the database is probably unavailable. Nothing of this add was kept.");
     }
 }

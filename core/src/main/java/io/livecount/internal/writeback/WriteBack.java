@@ -8,19 +8,23 @@ import io.livecount.Period;
 import io.livecount.WriteBackConfig;
 import io.livecount.WriteBackMetrics;
 import io.livecount.internal.Bucketing;
+import io.livecount.internal.store.IdempotencyStore;
 import io.livecount.internal.store.Row;
 import io.livecount.internal.store.Transactor;
 import io.livecount.internal.store.WriteBackStore;
 import io.livecount.spi.BucketKey;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -34,7 +38,7 @@ public final class WriteBack {
 
     /** Commits an add the STRICT way: the write-through policy. */
     public interface StrictPath {
-        long commit(CounterKey key, long delta, List<Row> rows, boolean wantsValue);
+        long commit(CounterKey key, long delta, List<Row> rows, boolean wantsValue, String idempotencyKey);
     }
 
     private final LivecountConfig config;
@@ -50,6 +54,7 @@ public final class WriteBack {
     private final CacheAdds adds;
     private final AddGate gate = new AddGate();
     private final CounterHolds holds;
+    private final KeyedAdds keyed;
     private final boolean deletesOnEveryNode;
     private final LongAdder addsInProgress = new LongAdder();
     private volatile boolean closed;
@@ -59,6 +64,7 @@ public final class WriteBack {
             Bucketing bucketing,
             Transactor transactor,
             WriteBackStore store,
+            IdempotencyStore keys,
             StrictPath strict) {
         this.config = config;
         this.settings = config.writeBack();
@@ -67,18 +73,33 @@ public final class WriteBack {
         this.strict = strict;
         this.window = settings.localWindow().isZero() ? null : new LocalWindow();
         this.cycle = new FlushCycle(cache, transactor, store, settings.parallelStatements(), gate);
-        this.engine = new WriteBackEngine(settings, cycle, this::drainWindow, transactor, store);
+        this.keyed = new KeyedAdds(
+                transactor, store, keys, () -> config.clock().millis() / 1000, cycle.pendingTotal, cycle.unwritable);
+        this.engine = new WriteBackEngine(
+                settings,
+                cycle,
+                this::drainWindow,
+                () -> keyed.write(key -> true, this::invalidate),
+                transactor,
+                store);
         this.reads = new SnapshotReads(cache, transactor, store);
         this.adds = new CacheAdds(settings, cache, reads, engine::requestFlush);
-        this.backlog = new BacklogGate(settings, cache, engine::requestFlush, () -> closed);
+        this.backlog = new BacklogGate(settings, cache, keyed::size, engine::requestFlush, () -> closed);
         this.holds =
                 new CounterHolds(engine, window, this::drainWindow, gate, this::writeCounter, this::discardCounter);
         engine.start();
         this.deletesOnEveryNode = cache.joinDeletes(holds);
     }
 
-    /** A FAST add; {@code eventTime} null means now. Goes through the local window when it is on. */
-    public void add(CounterKey key, long delta, Instant eventTime) {
+    /**
+     * A FAST add; {@code eventTime} null means now, {@code idempotencyKey} null none. Goes through
+     * the local window when it is on, unless it has a key.
+     */
+    public void add(CounterKey key, long delta, Instant eventTime, String idempotencyKey) {
+        if (idempotencyKey != null) {
+            addKeyed(key, delta, eventTime, idempotencyKey, false);
+            return;
+        }
         if (delta == 0) {
             bucketing.rows(key, 0, eventTime); // an impossible time fails all the same; nothing else to do
             return;
@@ -97,7 +118,7 @@ public final class WriteBack {
         try {
             List<Row> rows = bucketing.rows(key, delta, eventTime);
             if (!backlog.admits(rows)) {
-                strict.commit(key, delta, rows, false);
+                strict.commit(key, delta, rows, false, null);
                 invalidate(rows);
                 return;
             }
@@ -114,25 +135,27 @@ public final class WriteBack {
     }
 
     /** A FAST add that returns the all-time value this node sees right after it (bypasses the window). */
-    public long addAndGet(CounterKey key, long delta, Instant eventTime) {
+    public long addAndGet(CounterKey key, long delta, Instant eventTime, String idempotencyKey) {
+        if (idempotencyKey != null) {
+            return addKeyed(key, delta, eventTime, idempotencyKey, true);
+        }
         enter();
         try {
             drainWindow();
             List<Row> rows = bucketing.rows(key, delta, eventTime);
             if (delta == 0) {
-                return totals(List.of(rows.get(rows.size() - 1).id()), true)
-                        .values()
-                        .iterator()
-                        .next();
+                return allTime(rows);
             }
             if (!backlog.admits(rows)) {
-                long value = strict.commit(key, delta, rows, true);
+                long value = strict.commit(key, delta, rows, true, null);
                 invalidate(rows);
                 return value;
             }
             long stamp = gate.enterAdd(key);
             try {
-                long total = adds.addAndGet(rows);
+                BucketKey all = rows.get(rows.size() - 1).id(); // bucketing puts ALL last
+                long total = keyed.reading(
+                        () -> adds.addAndGet(rows) + keyed.sums(List.of(all)).getOrDefault(all, 0L));
                 cycle.pendingTotal.add(delta);
                 return total;
             } finally {
@@ -141,6 +164,45 @@ public final class WriteBack {
         } finally {
             addsInProgress.decrement();
         }
+    }
+
+    /**
+     * An add with an idempotency key: held by {@link KeyedAdds} until a write-back records the key
+     * with the deltas (or written through, like any add, when the backlog is full). An add whose
+     * key is held already changes nothing; {@code wantsValue}: returns the all-time value after it.
+     */
+    private long addKeyed(CounterKey key, long delta, Instant eventTime, String idempotencyKey, boolean wantsValue) {
+        enter();
+        try {
+            List<Row> rows = bucketing.rows(key, delta, eventTime);
+            if (delta != 0 && !backlog.admits(List.of())) {
+                long value = strict.commit(key, delta, rows, wantsValue, idempotencyKey);
+                invalidate(rows);
+                return value;
+            }
+            if (delta != 0) {
+                long stamp = gate.enterAdd(key); // a delete holds the counter: the add is before or after it
+                try {
+                    keyed.hold(key, delta, rows, idempotencyKey);
+                } finally {
+                    gate.exitAdd(key, stamp);
+                }
+                if (keyed.size() >= settings.maxDirtyCounters()) {
+                    engine.requestFlush();
+                }
+            }
+            return wantsValue ? allTime(rows) : 0;
+        } finally {
+            addsInProgress.decrement();
+        }
+    }
+
+    /** The all-time value this node sees of the counter of {@code rows} (ALL last). */
+    private long allTime(List<Row> rows) {
+        return totals(List.of(rows.get(rows.size() - 1).id()), true)
+                .values()
+                .iterator()
+                .next();
     }
 
     private void enter() {
@@ -217,7 +279,19 @@ public final class WriteBack {
     /** Totals of buckets this node sees; cached values answer when {@code cached}. */
     public Map<BucketKey, Long> totals(List<BucketKey> buckets, boolean cached) {
         drainWindow();
-        return reads.totals(buckets, cached ? settings.readRefresh().toMillis() : -1);
+        return keyed.reading(() ->
+                withHeld(reads.totals(buckets, cached ? settings.readRefresh().toMillis() : -1)));
+    }
+
+    /** {@code totals} plus the deltas {@link KeyedAdds} holds for the same buckets. */
+    private Map<BucketKey, Long> withHeld(Map<BucketKey, Long> totals) {
+        Map<BucketKey, Long> held = keyed.sums(totals.keySet());
+        if (held.isEmpty()) {
+            return totals;
+        }
+        Map<BucketKey, Long> sums = new HashMap<>(totals);
+        held.forEach((bucket, delta) -> sums.merge(bucket, delta, Long::sum));
+        return sums;
     }
 
     /**
@@ -228,25 +302,28 @@ public final class WriteBack {
     public List<CounterValue> top(
             String namespace, Period period, long bucketStart, int limit, IntFunction<List<CounterValue>> stored) {
         drainWindow();
-        List<BucketKey> pending = new ArrayList<>();
+        Predicate<BucketKey> inList = bucket -> bucket.period() == period
+                && bucket.bucketStart() == bucketStart
+                && bucket.key().namespace().equals(namespace);
+        Set<BucketKey> pending = new HashSet<>(keyed.buckets(inList));
         for (BucketKey bucket : cache.cache().dirtyKeys()) {
-            if (bucket.period() == period
-                    && bucket.bucketStart() == bucketStart
-                    && bucket.key().namespace().equals(namespace)) {
+            if (inList.test(bucket)) {
                 pending.add(bucket);
             }
         }
         if (pending.isEmpty()) {
             return stored.apply(limit);
         }
-        List<CounterValue> ranked = stored.apply((int) Math.min(Integer.MAX_VALUE, (long) limit + pending.size()));
-        return TopLists.merge(ranked, reads.totals(pending, -1), limit);
+        return keyed.reading(() -> {
+            List<CounterValue> ranked = stored.apply((int) Math.min(Integer.MAX_VALUE, (long) limit + pending.size()));
+            return TopLists.merge(ranked, withHeld(reads.totals(List.copyOf(pending), -1)), limit);
+        });
     }
 
     /** The counters with unwritten deltas on this node (the local window drained first). */
     public Set<CounterKey> pendingCounters() {
         drainWindow();
-        Set<CounterKey> counters = new HashSet<>();
+        Set<CounterKey> counters = keyed.counters();
         cache.cache().dirtyKeys().forEach(bucket -> counters.add(bucket.key()));
         return counters;
     }
@@ -254,7 +331,7 @@ public final class WriteBack {
     /** Totals of one counter's consecutive buckets, ending with {@code lastStart}, in one range read. */
     public Map<BucketKey, Long> rangeTotals(List<BucketKey> buckets, long lastStart) {
         drainWindow();
-        return reads.rangeTotals(buckets, lastStart);
+        return keyed.reading(() -> withHeld(reads.rangeTotals(buckets, lastStart)));
     }
 
     /** The database changed these buckets behind the cache (a STRICT add): reload them on read. */
@@ -298,6 +375,7 @@ public final class WriteBack {
     /** Writes every delta of {@code key} that the cache holds (while the counter is held). */
     private void writeCounter(CounterKey key) {
         cycle.run(true, bucket -> bucket.key().equals(key), true);
+        keyed.write(key::equals, this::invalidate);
     }
 
     /** The rows of {@code key} were deleted: drops what could not be written, reloads cached values. */
@@ -308,6 +386,11 @@ public final class WriteBack {
 
     public void flush() {
         engine.flush();
+    }
+
+    /** See {@link io.livecount.CounterService#whenWritten()}. */
+    public CompletionStage<Void> whenWritten() {
+        return engine.whenWritten();
     }
 
     public WriteBackMetrics metrics() {

@@ -9,6 +9,12 @@ import io.livecount.internal.store.Transactor;
 import io.livecount.internal.store.WriteBackStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -35,6 +41,8 @@ final class WriteBackEngine {
     private final WriteBackConfig config;
     private final FlushCycle cycle;
     private final Runnable drainWindow;
+    private final Runnable writeKeyed;
+    private final Queue<CompletableFuture<Void>> barriers = new ConcurrentLinkedQueue<>();
     private final Transactor transactor;
     private final WriteBackStore store;
     private final ReentrantLock passLock = new ReentrantLock();
@@ -51,11 +59,13 @@ final class WriteBackEngine {
             WriteBackConfig config,
             FlushCycle cycle,
             Runnable drainWindow,
+            Runnable writeKeyed,
             Transactor transactor,
             WriteBackStore store) {
         this.config = config;
         this.cycle = cycle;
         this.drainWindow = drainWindow;
+        this.writeKeyed = writeKeyed;
         this.transactor = transactor;
         this.store = store;
         this.thread = new Thread(this::loop, "livecount-write-back");
@@ -88,6 +98,16 @@ final class WriteBackEngine {
         cycle.unwritable.throwIfAny();
     }
 
+    /**
+     * Completes once a pass that begins after this call has succeeded with nothing left unresolved:
+     * every add acknowledged before the call is then committed. No pass is requested for it.
+     */
+    CompletionStage<Void> whenWritten() {
+        CompletableFuture<Void> barrier = new CompletableFuture<>();
+        barriers.add(barrier);
+        return barrier;
+    }
+
     /** Runs {@code work} while no pass runs (it may run one itself, through {@code cycle}). */
     <T> T betweenPasses(Supplier<T> work) {
         passLock.lock();
@@ -109,9 +129,13 @@ final class WriteBackEngine {
         }
         try {
             writeEverything(dirtyBuckets);
+        } catch (RuntimeException | Error e) {
+            failBarriers(e);
+            throw e;
         } finally {
             cycle.close();
         }
+        failBarriers(new IllegalStateException("the CounterService closed"));
     }
 
     private void writeEverything(long dirtyBuckets) {
@@ -154,10 +178,13 @@ final class WriteBackEngine {
     /** {@code settle}: also complete the entries written in this pass (see {@link DeferredCompletions}). */
     private void pass(boolean settle) {
         long start = System.currentTimeMillis();
+        List<CompletableFuture<Void>> waiting = takeBarriers(); // before the drain: its adds are in this pass
         try {
             drainWindow.run();
             cycle.run(settle);
+            writeKeyed.run();
         } catch (RuntimeException e) {
+            barriers.addAll(waiting);
             if (consecutiveFailures++ % 10 == 0) {
                 LOG.log(
                         System.Logger.Level.WARNING,
@@ -170,9 +197,24 @@ final class WriteBackEngine {
         }
         consecutiveFailures = 0;
         lastSuccess = Instant.now();
-        if (cycle.allResolved()) {
+        if (cycle.allResolved() && cycle.unwritable.count() == 0) {
             writtenBefore = start;
+            waiting.forEach(barrier -> barrier.complete(null));
+        } else {
+            barriers.addAll(waiting);
         }
+    }
+
+    private List<CompletableFuture<Void>> takeBarriers() {
+        List<CompletableFuture<Void>> taken = new ArrayList<>();
+        for (CompletableFuture<Void> barrier; (barrier = barriers.poll()) != null; ) {
+            taken.add(barrier);
+        }
+        return taken;
+    }
+
+    private void failBarriers(Throwable cause) {
+        takeBarriers().forEach(barrier -> barrier.completeExceptionally(cause));
     }
 
     private void loop() {

@@ -1,0 +1,94 @@
+package io.livecount.internal;
+
+import io.livecount.CounterKey;
+import io.livecount.Period;
+import io.livecount.internal.store.CounterStore;
+import io.livecount.internal.store.IdempotencyStore;
+import io.livecount.internal.store.IdempotencyStore.Claim;
+import io.livecount.internal.store.Row;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Applies a group of STRICT adds on a connection inside a transaction, written once for group
+ * commit, {@code addAll} and caller transactions: first the idempotency keys are recorded (an add
+ * whose key was applied before, or earlier in the group, is skipped), then the merged rows of the
+ * other adds are upserted, at most {@value #ROWS_PER_STATEMENT} rows a statement. Nothing here
+ * commits; a rollback forgets the keys with the deltas.
+ */
+final class AddsInTransaction {
+
+    static final int ROWS_PER_STATEMENT = 1000;
+
+    /** What the transaction did: the adds it skipped, and all-time values if asked for. */
+    record Outcome(Set<PendingAdd> skipped, Map<CounterKey, Long> values) {}
+
+    private final CounterStore store;
+    private final IdempotencyStore keys;
+
+    AddsInTransaction(CounterStore store) {
+        this.store = store;
+        this.keys = new IdempotencyStore(store.dialect());
+    }
+
+    /** Whether any add of the group carries an idempotency key. */
+    static boolean anyKeyed(List<PendingAdd> adds) {
+        return adds.stream().anyMatch(add -> add.idempotencyKey != null);
+    }
+
+    Outcome apply(Connection connection, List<PendingAdd> adds, long nowSeconds, boolean wantsValues)
+            throws SQLException {
+        Set<PendingAdd> skipped = skippedByKeys(connection, adds, nowSeconds);
+        List<PendingAdd> applied = new ArrayList<>(adds);
+        applied.removeAll(skipped);
+        List<Row> rows = merge(applied);
+        Map<CounterKey, Long> values = new HashMap<>();
+        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+            List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
+            values.putAll(store.upsert(connection, chunk, wantsValues));
+        }
+        if (wantsValues) {
+            Set<CounterKey> unread = new HashSet<>();
+            skipped.forEach(add -> unread.add(add.key));
+            unread.removeAll(values.keySet());
+            if (!unread.isEmpty()) {
+                values.putAll(store.read(connection, unread, Period.ALL, 0));
+            }
+        }
+        return new Outcome(skipped, values);
+    }
+
+    /** Records the keys; returns the adds whose key was applied already (first of a group wins). */
+    private Set<PendingAdd> skippedByKeys(Connection connection, List<PendingAdd> adds, long nowSeconds)
+            throws SQLException {
+        Map<Claim, PendingAdd> firsts = new HashMap<>();
+        Set<PendingAdd> skipped = new HashSet<>();
+        for (PendingAdd add : adds) {
+            if (add.idempotencyKey != null
+                    && firsts.putIfAbsent(new Claim(add.key.namespace(), add.idempotencyKey), add) != null) {
+                skipped.add(add);
+            }
+        }
+        if (firsts.isEmpty()) {
+            return skipped;
+        }
+        Set<Claim> recorded = keys.record(connection, firsts.keySet(), nowSeconds);
+        firsts.forEach((claim, add) -> {
+            if (!recorded.contains(claim)) {
+                skipped.add(add);
+            }
+        });
+        return skipped;
+    }
+
+    /** One row per bucket of the adds, deltas summed exactly, sorted into the global lock order. */
+    static List<Row> merge(List<PendingAdd> adds) {
+        return Row.sumById(adds.stream().flatMap(add -> add.rows.stream()).toList());
+    }
+}

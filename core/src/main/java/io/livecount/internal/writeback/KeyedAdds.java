@@ -1,0 +1,190 @@
+package io.livecount.internal.writeback;
+
+import io.livecount.CounterKey;
+import io.livecount.internal.store.IdempotencyStore;
+import io.livecount.internal.store.IdempotencyStore.Claim;
+import io.livecount.internal.store.Row;
+import io.livecount.internal.store.Transactor;
+import io.livecount.internal.store.WriteBackStore;
+import io.livecount.spi.BucketKey;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * FAST adds with an idempotency key, held by the node that took them until a write-back records
+ * their keys and writes their deltas in one transaction ({@link #write}). They stay out of the
+ * cache: an add whose key the database has recorded already (it came again from a broker, through
+ * another node, after a restart) is then dropped before any of it is written, and a second add
+ * with a key held here is refused at once ({@link #hold}). The keys are the write's markers: a
+ * write whose commit outcome is unknown is simply run again, and finds its keys recorded.
+ *
+ * <p>Reads add what is held here to what the cache and the database say ({@link #reading}); a
+ * write keeps reads out from before its commit until its adds have left and the cache has
+ * forgotten the stored values of their buckets ({@code invalidate}), so that no read sees an add
+ * twice or not at all. Thread-safe.
+ */
+final class KeyedAdds {
+
+    /** Adds per write transaction: far below every driver's parameter limit. */
+    private static final int ADDS_PER_WRITE = 1_000;
+
+    private record Held(Claim claim, CounterKey key, long delta, List<Row> rows) {}
+
+    private final Map<Claim, Held> held = new ConcurrentHashMap<>();
+    private final ReentrantReadWriteLock visibility = new ReentrantReadWriteLock();
+    private final Transactor transactor;
+    private final WriteBackStore rows;
+    private final IdempotencyStore keys;
+    private final LongSupplier nowSeconds;
+    private final LongAdder pendingTotal;
+    private final UnwritableDeltas unwritable;
+
+    /** {@code pendingTotal} and {@code unwritable}: the write-back's, shared with the cache's deltas. */
+    KeyedAdds(
+            Transactor transactor,
+            WriteBackStore rows,
+            IdempotencyStore keys,
+            LongSupplier nowSeconds,
+            LongAdder pendingTotal,
+            UnwritableDeltas unwritable) {
+        this.transactor = transactor;
+        this.rows = rows;
+        this.keys = keys;
+        this.nowSeconds = nowSeconds;
+        this.pendingTotal = pendingTotal;
+        this.unwritable = unwritable;
+    }
+
+    /**
+     * Holds an add of {@code rows} (its buckets, ALL last) under {@code idempotencyKey}; false if
+     * an add with that key is held already (nothing changes).
+     */
+    boolean hold(CounterKey key, long delta, List<Row> rows, String idempotencyKey) {
+        Claim claim = new Claim(key.namespace(), idempotencyKey);
+        if (held.putIfAbsent(claim, new Held(claim, key, delta, rows)) != null) {
+            return false;
+        }
+        pendingTotal.add(delta);
+        return true;
+    }
+
+    /** How many adds are held. */
+    int size() {
+        return held.size();
+    }
+
+    /** Runs a read with no write's commit in progress, so that {@link #sums} and the database agree. */
+    <T> T reading(Supplier<T> read) {
+        visibility.readLock().lock();
+        try {
+            return read.get();
+        } finally {
+            visibility.readLock().unlock();
+        }
+    }
+
+    /** The held deltas of each of {@code buckets} that has some (call inside {@link #reading}). */
+    Map<BucketKey, Long> sums(Collection<BucketKey> buckets) {
+        Map<BucketKey, Long> sums = new HashMap<>();
+        if (held.isEmpty()) {
+            return sums;
+        }
+        Set<BucketKey> wanted = new HashSet<>(buckets);
+        for (Held add : held.values()) {
+            for (Row row : add.rows()) {
+                if (wanted.contains(row.id())) {
+                    sums.merge(row.id(), row.delta(), Long::sum);
+                }
+            }
+        }
+        return sums;
+    }
+
+    /** The buckets with held deltas that {@code which} accepts. */
+    Set<BucketKey> buckets(Predicate<BucketKey> which) {
+        Set<BucketKey> buckets = new HashSet<>();
+        held.values()
+                .forEach(add -> add.rows().stream().map(Row::id).filter(which).forEach(buckets::add));
+        return buckets;
+    }
+
+    /** The counters with held adds. */
+    Set<CounterKey> counters() {
+        Set<CounterKey> counters = new HashSet<>();
+        held.values().forEach(add -> counters.add(add.key()));
+        return counters;
+    }
+
+    /**
+     * Writes the held adds of the counters {@code which} accepts, {@value #ADDS_PER_WRITE} a
+     * transaction: records their keys, writes the deltas of those recorded now, and lets every
+     * add of the transaction go (the others were applied before); {@code invalidate} is given
+     * their rows once committed. Throws when the database fails: what was not written stays held.
+     * An add that alone overflows a bucket stays held and is reported as unwritable (flush() and
+     * close() fail while it is).
+     */
+    void write(Predicate<CounterKey> which, Consumer<List<Row>> invalidate) {
+        List<Held> batch = new ArrayList<>();
+        for (Held add : held.values()) {
+            if (which.test(add.key())) {
+                batch.add(add);
+            }
+        }
+        for (int from = 0; from < batch.size(); from += ADDS_PER_WRITE) {
+            List<Held> chunk = batch.subList(from, Math.min(batch.size(), from + ADDS_PER_WRITE));
+            try {
+                writeTogether(chunk, invalidate);
+            } catch (ArithmeticException overflow) {
+                chunk.forEach(add -> writeAlone(add, invalidate));
+            }
+        }
+    }
+
+    private void writeAlone(Held add, Consumer<List<Row>> invalidate) {
+        try {
+            writeTogether(List.of(add), invalidate);
+        } catch (ArithmeticException overflow) {
+            Row all = add.rows().get(add.rows().size() - 1);
+            unwritable.keep(all.id(), all.delta());
+        }
+    }
+
+    private void writeTogether(List<Held> adds, Consumer<List<Row>> invalidate) {
+        List<Claim> claims = adds.stream().map(Held::claim).toList();
+        List<Row> touched = adds.stream().flatMap(add -> add.rows().stream()).toList();
+        visibility.writeLock().lock();
+        try {
+            transactor.inTransaction(connection -> {
+                Set<Claim> recorded = keys.record(connection, claims, nowSeconds.getAsLong());
+                List<Row> sums = Row.sumById(adds.stream()
+                        .filter(add -> recorded.contains(add.claim()))
+                        .flatMap(add -> add.rows().stream())
+                        .toList());
+                if (!sums.isEmpty()) {
+                    rows.write(connection, sums);
+                }
+                return null;
+            });
+            for (Held add : adds) {
+                held.remove(add.claim(), add);
+                pendingTotal.add(-add.delta());
+                unwritable.release(add.rows().get(add.rows().size() - 1).id());
+            }
+            invalidate.accept(touched);
+        } finally {
+            visibility.writeLock().unlock();
+        }
+    }
+}
