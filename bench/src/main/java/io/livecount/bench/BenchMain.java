@@ -113,6 +113,9 @@ public final class BenchMain {
                             double value = result.statements() * metric.per() / result.operations();
                             results.metric(metric.name(), run, value);
                         }
+                        if (result.flushNanos() >= 0) {
+                            results.metric("written_ops_per_s", run, result.writtenOpsPerSecond());
+                        }
                         if (result.cpuNanos() >= 0 && result.operations() > 0) {
                             results.metric("cpu_us_per_op", run, result.cpuNanos() / 1_000.0 / result.operations());
                         }

@@ -63,6 +63,7 @@ final class FlushScenario extends WriteBackScenario implements Runner.SelfTimed 
                 measured.dirtyCounters() - increase,
                 0,
                 statementsAfter - statementsBefore,
+                -1,
                 -1);
     }
 

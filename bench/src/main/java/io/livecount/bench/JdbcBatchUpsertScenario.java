@@ -7,9 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -41,7 +39,7 @@ final class JdbcBatchUpsertScenario implements Scenario {
     /** The keys sorted as the database sorts them (byte order; the bench's keys are ASCII). */
     private String[] sorted = new String[0];
 
-    private final ThreadLocal<int[]> permutation = new ThreadLocal<>();
+    private final ThreadLocal<DistinctSample> samplers = new ThreadLocal<>();
 
     JdbcBatchUpsertScenario(BenchDatabase database, int maxThreads, boolean wide) {
         this.database = database;
@@ -205,25 +203,7 @@ final class JdbcBatchUpsertScenario implements Scenario {
      * in the same order, so that concurrent batches wait for each other instead of deadlocking.
      */
     private int[] pickSorted(int count) {
-        int n = sorted.length;
-        int[] perm = permutation.get();
-        if (perm == null || perm.length != n) {
-            perm = new int[n];
-            for (int i = 0; i < n; i++) {
-                perm[i] = i;
-            }
-            permutation.set(perm);
-        }
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        for (int i = 0; i < count; i++) { // partial Fisher-Yates: the first count are a random sample
-            int j = i + random.nextInt(n - i);
-            int swap = perm[i];
-            perm[i] = perm[j];
-            perm[j] = swap;
-        }
-        int[] batch = Arrays.copyOf(perm, count);
-        Arrays.sort(batch);
-        return batch;
+        return DistinctSample.perThread(samplers, sorted.length).nextSorted(count);
     }
 
     private static boolean isConflict(SQLException e) {

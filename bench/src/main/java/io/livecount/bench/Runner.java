@@ -22,11 +22,19 @@ final class Runner {
      * {@code statements}: database statements of the measured phase and the final {@code
      * storedTotal} (-1: not counted, see {@link Scenario#statements}); {@code cpuNanos}: CPU time
      * this JVM spent in the measured phase, all its threads (an in-memory H2 and Hazelcast members
-     * of the benchmark included, a database server not; -1: not measured).
+     * of the benchmark included, a database server not; -1: not measured); {@code flushNanos}: how
+     * long the final {@code storedTotal} took to write what the measured phase left in memory (-1:
+     * nothing held in memory, see {@link Scenario#lastFlushNanos}).
      */
-    record Result(long operations, long nanos, long lost, long retries, long statements, long cpuNanos) {
+    record Result(
+            long operations, long nanos, long lost, long retries, long statements, long cpuNanos, long flushNanos) {
         long opsPerSecond() {
             return Math.round(operations * 1e9 / nanos);
+        }
+
+        /** Operations per second of the measured phase and the final flush together. */
+        long writtenOpsPerSecond() {
+            return Math.round(operations * 1e9 / (nanos + flushNanos));
         }
     }
 
@@ -74,7 +82,8 @@ final class Runner {
                 measured.operations() - increase,
                 scenario.retries() - retriesBefore,
                 statementsBefore < 0 ? -1 : statementsAfter - statementsBefore,
-                cpuNanos);
+                cpuNanos,
+                scenario.lastFlushNanos());
     }
 
     /**

@@ -51,6 +51,14 @@ interface Scenario extends AutoCloseable {
     }
 
     /**
+     * How long the last {@link #storedTotal} took to write what the scenario held in memory (FAST:
+     * its {@code flush()}), in nanoseconds; -1 if it holds nothing in memory.
+     */
+    default long lastFlushNanos() {
+        return -1;
+    }
+
+    /**
      * Database statements the scenario has run so far (Livecount's write-back statements), read
      * right after each {@link #storedTotal}; -1 if the scenario does not count them.
      */

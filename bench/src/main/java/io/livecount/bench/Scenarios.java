@@ -23,10 +23,15 @@ final class Scenarios {
         database(JpaNaiveScenario.NAME, (db, ds, options) -> new JpaNaiveScenario(db, ds));
         database(JpaPessimisticScenario.NAME, (db, ds, options) -> new JpaPessimisticScenario(db, ds));
         database(StrictScenario.NAME, (db, ds, options) -> new StrictScenario(ds));
+        database(StrictIdempotentScenario.NAME, (db, ds, options) -> new StrictIdempotentScenario(ds));
+        database(StrictBatchScenario.NAME, (db, ds, options) -> new StrictBatchScenario(ds));
         inMemory(LongAdderScenario.NAME, (db, ds, options) -> new LongAdderScenario());
         inMemory(EhcacheCasScenario.NAME, (db, ds, options) -> new EhcacheCasScenario());
         database(FastScenario.NAME, (db, ds, options) -> new FastScenario(ds, false, options.maxDelayMillis()));
         database(FastScenario.WINDOW_NAME, (db, ds, options) -> new FastScenario(ds, true, options.maxDelayMillis()));
+        database(
+                FastIdempotentScenario.NAME,
+                (db, ds, options) -> new FastIdempotentScenario(ds, options.maxDelayMillis()));
         inMemory(HzEntryProcessorScenario.NAME, (db, ds, options) -> new HzEntryProcessorScenario(1));
         inMemory(HzEntryProcessorScenario.THREE_NAME, (db, ds, options) -> new HzEntryProcessorScenario(3));
         for (int members : new int[] {1, 3}) {

@@ -32,6 +32,7 @@ abstract class WriteBackScenario implements Scenario {
     private final Duration maxDelay;
     CounterService counters;
     CounterKey[] keys = new CounterKey[0];
+    private long lastFlushNanos = -1;
 
     /** {@code maxDelay}: the write-back's, before {@link #configure} adds the scenario's own settings. */
     WriteBackScenario(DataSource dataSource, String namespace, Duration maxDelay) {
@@ -84,9 +85,22 @@ abstract class WriteBackScenario implements Scenario {
         counters.add(keys[keyIndex], 1);
     }
 
+    /** Writes everything (timed: {@link #lastFlushNanos}), then sums the namespace's all-time rows with SQL. */
     @Override
     public long storedTotal() throws SQLException {
+        long start = System.nanoTime();
+        flushAll();
+        lastFlushNanos = System.nanoTime() - start;
+        return storedSum();
+    }
+
+    /** Writes every add of the run to the table: {@code counters.flush()} unless a scenario has more nodes. */
+    void flushAll() {
         counters.flush();
+    }
+
+    /** The sum of the namespace's all-time rows in the table, read with SQL. */
+    final long storedSum() throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery("SELECT COALESCE(SUM(counter_value), 0) FROM livecount_counter"
@@ -94,6 +108,11 @@ abstract class WriteBackScenario implements Scenario {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    @Override
+    public long lastFlushNanos() {
+        return lastFlushNanos;
     }
 
     @Override

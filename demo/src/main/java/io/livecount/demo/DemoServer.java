@@ -2,16 +2,6 @@ package io.livecount.demo;
 
 import com.sun.net.httpserver.HttpServer;
 import io.livecount.CounterService;
-import io.livecount.demo.admin.AdminGuard;
-import io.livecount.demo.admin.AdminResource;
-import io.livecount.demo.admin.ApiResource;
-import io.livecount.demo.admin.LoginResource;
-import io.livecount.demo.clicks.RedirectResource;
-import io.livecount.demo.web.BadRequests;
-import io.livecount.demo.web.HomeResource;
-import io.livecount.demo.web.SecurityHeaders;
-import io.livecount.demo.web.StaticResource;
-import io.livecount.demo.web.StoreUnavailable;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
@@ -79,17 +69,7 @@ public final class DemoServer implements AutoCloseable {
             } finally {
                 restore(foreign);
             }
-            ResourceConfig application = new ResourceConfig(
-                    RedirectResource.class,
-                    HomeResource.class,
-                    StaticResource.class,
-                    LoginResource.class,
-                    AdminResource.class,
-                    ApiResource.class,
-                    AdminGuard.class,
-                    SecurityHeaders.class,
-                    BadRequests.class,
-                    StoreUnavailable.class);
+            ResourceConfig application = ResourceConfig.forApplication(new DemoApplication());
             URI base = URI.create("http://" + settings.host() + ":" + settings.port() + "/");
             HttpServer server = JdkHttpServerFactory.createHttpServer(base, application, false);
             ExecutorService threads = Executors.newFixedThreadPool(REQUEST_THREADS, named("livecount-demo-http-"));

@@ -2,8 +2,11 @@ package io.livecount.demo.admin;
 
 import io.livecount.CounterKey;
 import io.livecount.Period;
+import io.livecount.demo.access.AdminOnly;
+import io.livecount.demo.web.Redirects;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -15,11 +18,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.net.URI;
 import java.time.Instant;
 
 /** The admin dashboard ({@code GET /admin}) and its "flush now" button ({@code POST /admin/flush}). */
 @ApplicationScoped
+@AdminOnly
 @Path("admin")
 public class AdminResource {
 
@@ -77,6 +80,7 @@ public class AdminResource {
     /** Writes every pending click to the database, then shows the page again (post/redirect/get). */
     @POST
     @Path("flush")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response flush(
             @FormParam("csrf") String csrf,
             @FormParam("ns") String ns,
@@ -94,6 +98,6 @@ public class AdminResource {
                 data.namespace(ns),
                 data.period(data.namespace(ns), periodName),
                 key == null || key.isEmpty() ? null : key);
-        return Response.seeOther(URI.create(back + "&flushed=1")).build();
+        return Redirects.seeOther(back + "&flushed=1").build();
     }
 }

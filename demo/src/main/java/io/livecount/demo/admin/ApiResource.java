@@ -4,6 +4,8 @@ import io.livecount.BucketValue;
 import io.livecount.CounterValue;
 import io.livecount.Period;
 import io.livecount.WriteBackMetrics;
+import io.livecount.demo.access.AdminOnly;
+import io.livecount.demo.web.Invisibles;
 import io.livecount.demo.web.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,6 +32,7 @@ import java.util.Map;
  * #CSRF_HEADER}.
  */
 @ApplicationScoped
+@AdminOnly(AdminOnly.Kind.API)
 @Path("api")
 @Produces(MediaType.APPLICATION_JSON)
 public class ApiResource {
@@ -74,6 +77,7 @@ public class ApiResource {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("namespace", view.key().namespace());
         json.put("name", view.key().name());
+        json.put("display", Invisibles.shown(view.key().name())); // for people: invisible characters escaped
         json.put("allTime", view.allTime());
         json.put("today", view.today());
         json.put("thisHour", view.thisHour());
@@ -130,6 +134,7 @@ public class ApiResource {
     private static Map<String, Object> row(CounterValue value) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", value.key().name());
+        json.put("display", Invisibles.shown(value.key().name()));
         json.put("value", value.value());
         return json;
     }

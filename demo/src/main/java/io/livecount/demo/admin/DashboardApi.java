@@ -4,6 +4,7 @@ import io.livecount.BucketValue;
 import io.livecount.CounterKey;
 import io.livecount.Period;
 import io.livecount.WriteBackMetrics;
+import io.livecount.demo.access.AdminOnly;
 import io.livecount.demo.web.Json;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Produces;
@@ -20,6 +21,7 @@ import java.util.Map;
  * one instant; the page's script polls it to update itself without reloading. A sub-resource of
  * {@link ApiResource}, so behind the same login.
  */
+@AdminOnly(AdminOnly.Kind.API) // a sub-resource is matched as itself: it declares its access too
 public class DashboardApi {
 
     private final AdminData data;

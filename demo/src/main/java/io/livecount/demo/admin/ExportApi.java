@@ -3,6 +3,7 @@ package io.livecount.demo.admin;
 import io.livecount.BucketValue;
 import io.livecount.CounterKey;
 import io.livecount.Period;
+import io.livecount.demo.access.AdminOnly;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -18,6 +19,7 @@ import java.util.Locale;
  * a counter's series and a top list, as the page shows them, with times in UTC and in the viewer's
  * zone {@code tz}. Sent as attachments, so that the browser saves them instead of showing them.
  */
+@AdminOnly(AdminOnly.Kind.API) // a sub-resource is matched as itself: it declares its access too
 public class ExportApi {
 
     static final String CSV = "text/csv; charset=utf-8";

@@ -1,8 +1,12 @@
 package io.livecount.demo.admin;
 
+import io.livecount.demo.access.LoginAttempt;
+import io.livecount.demo.access.Public;
 import io.livecount.demo.web.Html;
+import io.livecount.demo.web.Redirects;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -11,10 +15,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 
 /** {@code /login} (the form and its POST) and {@code /logout}. */
 @ApplicationScoped
+@Public
 @Path("/")
 public class LoginResource {
 
@@ -33,10 +37,15 @@ public class LoginResource {
         return page("");
     }
 
-    /** Starts a session and goes to the admin page; a wrong login gets the form again, with 401. */
+    /**
+     * Starts a session and goes to the admin page; a wrong login gets the form again, with 401.
+     * Throttled: see {@link io.livecount.demo.access.LoginThrottle}.
+     */
     @POST
     @Path("login")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(HTML)
+    @LoginAttempt
     public Response login(@FormParam("username") String user, @FormParam("password") String password) {
         if (!account.matches(user, password)) {
             return Response.status(Response.Status.UNAUTHORIZED)
@@ -44,7 +53,7 @@ public class LoginResource {
                     .build();
         }
         Sessions.Session session = sessions.create();
-        return Response.seeOther(URI.create("/admin"))
+        return Redirects.seeOther("/admin")
                 .header("Set-Cookie", Sessions.cookie(session))
                 .build();
     }
@@ -54,7 +63,7 @@ public class LoginResource {
     @Path("logout")
     public Response logout(@CookieParam(Sessions.COOKIE) String sessionId) {
         sessions.end(sessionId);
-        return Response.seeOther(URI.create("/login"))
+        return Redirects.seeOther("/login")
                 .header("Set-Cookie", Sessions.cookie(null))
                 .build();
     }

@@ -1,6 +1,7 @@
 package io.livecount.demo.web;
 
 import io.livecount.demo.DemoSettings;
+import io.livecount.demo.access.Public;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -15,6 +16,7 @@ import java.util.List;
 
 /** The start page: what the demo does, a few counted links to try, the way to the admin page. */
 @ApplicationScoped
+@Public
 @Path("/")
 public class HomeResource {
 

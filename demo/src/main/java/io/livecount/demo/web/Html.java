@@ -5,11 +5,16 @@ public final class Html {
 
     private Html() {}
 
-    /** {@code value} with {@code & < > " '} replaced by entities; null becomes empty. */
+    /**
+     * {@code value} with {@code & < > " '} replaced by entities and invisible characters shown as
+     * escapes ({@link Invisibles#shown}), so that a bidi override in a counter name cannot reorder
+     * what the admin reads; null becomes empty.
+     */
     public static String escape(String value) {
         if (value == null) {
             return "";
         }
+        value = Invisibles.shown(value);
         StringBuilder out = new StringBuilder(value.length() + 16);
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

@@ -8,8 +8,10 @@ import java.util.Map;
 /**
  * A small, complete JSON encoder for what the API returns: maps (keys in their iteration order),
  * iterables, strings, numbers, booleans, null, and {@link Instant} and {@link Duration} as ISO-8601
- * strings. Strings are escaped per RFC 8259; {@code < > &} and U+2028/U+2029 are escaped too, so
- * that a key holding markup stays inert even if someone embeds the JSON in a page.
+ * strings. Strings are escaped per RFC 8259; {@code < > &} and invisible characters ({@link
+ * Invisibles}, U+2028/U+2029 among them) are escaped too, so that a key holding markup stays inert
+ * even if someone embeds the JSON in a page, and a bidi override cannot reorder the JSON as shown.
+ * The escapes are lossless: a JSON parser reads the same string back.
  */
 public final class Json {
 
@@ -74,7 +76,7 @@ public final class Json {
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
                 default -> {
-                    if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
+                    if (c == '<' || c == '>' || c == '&' || Invisibles.isInvisible(c)) {
                         out.append(String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);

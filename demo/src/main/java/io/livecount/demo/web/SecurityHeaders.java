@@ -25,8 +25,7 @@ public class SecurityHeaders implements ContainerResponseFilter {
         headers.putSingle("X-Content-Type-Options", "nosniff");
         headers.putSingle("X-Frame-Options", "DENY");
         headers.putSingle("Referrer-Policy", "no-referrer");
-        String path = request.getUriInfo().getPath();
-        if (path.startsWith("admin") || path.startsWith("api") || path.startsWith("login")) {
+        if (!headers.containsKey("Cache-Control")) { // only what says it may be cached is (the static files)
             headers.putSingle("Cache-Control", "no-store");
         }
     }

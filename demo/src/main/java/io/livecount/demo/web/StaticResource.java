@@ -1,5 +1,6 @@
 package io.livecount.demo.web;
 
+import io.livecount.demo.access.Public;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -18,6 +19,7 @@ import java.util.Map;
  * served: a name from the URL never reaches the class loader.
  */
 @ApplicationScoped
+@Public
 @Path("static")
 public class StaticResource {
 

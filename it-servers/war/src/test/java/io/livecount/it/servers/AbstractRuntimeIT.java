@@ -130,17 +130,7 @@ abstract class AbstractRuntimeIT {
 
     @BeforeAll
     void startRuntime() throws Exception {
-        Set<String> selected = Arrays.stream(System.getProperty("it.runtimes", "all")
-                        .toLowerCase(Locale.ROOT)
-                        .split(","))
-                .map(String::strip)
-                .collect(Collectors.toSet());
-        boolean wanted = selected.contains("all") || selected.contains(runtime());
-        // a developer may run one runtime; CI runs them all and never skips one silently
-        assertThat(wanted || !"true".equals(System.getenv("CI")))
-                .as("CI=true runs every runtime: -Dit.runtimes=%s leaves out %s", selected, runtime())
-                .isTrue();
-        assumeTrue(wanted, "runtime " + runtime() + " not selected (-Dit.runtimes=" + selected + ")");
+        requireSelected(runtime());
 
         runDir = TestWars.serversDir().getParent().resolve("it-runs").resolve(runtime() + "-" + configuration());
         deleteRecursively(runDir);
@@ -304,6 +294,24 @@ abstract class AbstractRuntimeIT {
     }
 
     // --- helpers
+
+    /**
+     * Skips the calling class unless {@code -Dit.runtimes} selects {@code runtime}; under {@code
+     * CI=true} fails instead: a developer may run one runtime, CI runs them all and never skips one
+     * silently.
+     */
+    static void requireSelected(String runtime) {
+        Set<String> selected = Arrays.stream(System.getProperty("it.runtimes", "all")
+                        .toLowerCase(Locale.ROOT)
+                        .split(","))
+                .map(String::strip)
+                .collect(Collectors.toSet());
+        boolean wanted = selected.contains("all") || selected.contains(runtime);
+        assertThat(wanted || !"true".equals(System.getenv("CI")))
+                .as("CI=true runs every runtime: -Dit.runtimes=%s leaves out %s", selected, runtime)
+                .isTrue();
+        assumeTrue(wanted, "runtime " + runtime + " not selected (-Dit.runtimes=" + selected + ")");
+    }
 
     String key(Variant variant) {
         return runtime() + "-" + configuration() + "-" + variant.name() + "-" + runId;
