@@ -5,6 +5,7 @@ import io.livecount.Period;
 import io.livecount.internal.store.CounterStore;
 import io.livecount.internal.store.IdempotencyStore;
 import io.livecount.internal.store.IdempotencyStore.Claim;
+import io.livecount.internal.store.IdempotencyStore.KeyedRow;
 import io.livecount.internal.store.Row;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -67,24 +68,55 @@ final class AddsInTransaction {
     /** Records the keys; returns the adds whose key was applied already (first of a group wins). */
     private Set<PendingAdd> skippedByKeys(Connection connection, List<PendingAdd> adds, long nowSeconds)
             throws SQLException {
-        Map<Claim, PendingAdd> firsts = new HashMap<>();
         Set<PendingAdd> skipped = new HashSet<>();
+        Map<Claim, PendingAdd> firsts = firstOfEachKey(adds, skipped);
+        if (!firsts.isEmpty()) {
+            skipUnrecorded(firsts, keys.record(connection, firsts.keySet(), nowSeconds), skipped);
+        }
+        return skipped;
+    }
+
+    /** Whether {@link #applyInOneStatement} can run on this database. */
+    boolean appliesInOneStatement() {
+        return keys.recordsWithDeltas();
+    }
+
+    /**
+     * What {@link #apply} does without values, in one statement that commits by itself (run it in
+     * autocommit): the keys recorded and the deltas of the adds whose key went in, together.
+     */
+    Outcome applyInOneStatement(Connection connection, List<PendingAdd> adds, long nowSeconds) throws SQLException {
+        Set<PendingAdd> skipped = new HashSet<>();
+        Map<Claim, PendingAdd> firsts = firstOfEachKey(adds, skipped);
+        List<KeyedRow> rows = new ArrayList<>();
+        for (PendingAdd add : adds) {
+            if (!skipped.contains(add)) {
+                Claim claim = add.idempotencyKey == null ? null : new Claim(add.key.namespace(), add.idempotencyKey);
+                add.rows.forEach(row -> rows.add(new KeyedRow(row, claim)));
+            }
+        }
+        skipUnrecorded(firsts, keys.recordWithDeltas(connection, firsts.keySet(), rows, nowSeconds), skipped);
+        return new Outcome(skipped, Map.of());
+    }
+
+    /** The first add of each key; later adds with a key seen before go to {@code skipped}. */
+    private static Map<Claim, PendingAdd> firstOfEachKey(List<PendingAdd> adds, Set<PendingAdd> skipped) {
+        Map<Claim, PendingAdd> firsts = new HashMap<>();
         for (PendingAdd add : adds) {
             if (add.idempotencyKey != null
                     && firsts.putIfAbsent(new Claim(add.key.namespace(), add.idempotencyKey), add) != null) {
                 skipped.add(add);
             }
         }
-        if (firsts.isEmpty()) {
-            return skipped;
-        }
-        Set<Claim> recorded = keys.record(connection, firsts.keySet(), nowSeconds);
+        return firsts;
+    }
+
+    private static void skipUnrecorded(Map<Claim, PendingAdd> firsts, Set<Claim> recorded, Set<PendingAdd> skipped) {
         firsts.forEach((claim, add) -> {
             if (!recorded.contains(claim)) {
                 skipped.add(add);
             }
         });
-        return skipped;
     }
 
     /** One row per bucket of the adds, deltas summed exactly, sorted into the global lock order. */

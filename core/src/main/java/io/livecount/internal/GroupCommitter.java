@@ -131,8 +131,12 @@ final class GroupCommitter {
     private void commitKeyed(List<PendingAdd> batch) {
         boolean wantsValues = batch.stream().anyMatch(add -> add.wantsValue);
         try {
-            AddsInTransaction.Outcome outcome = transactor.inTransaction(
-                    connection -> inTransaction.apply(connection, batch, nowSeconds.getAsLong(), wantsValues));
+            AddsInTransaction.Outcome outcome = !wantsValues && inTransaction.appliesInOneStatement()
+                    ? transactor.autocommit(
+                            true,
+                            connection -> inTransaction.applyInOneStatement(connection, batch, nowSeconds.getAsLong()))
+                    : transactor.inTransaction(
+                            connection -> inTransaction.apply(connection, batch, nowSeconds.getAsLong(), wantsValues));
             completeInOrder(batch, outcome.values(), outcome.skipped());
         } catch (ArithmeticException overflow) {
             if (batch.size() == 1) {

@@ -38,10 +38,56 @@ public final class IdempotencyStore {
         }
     }
 
+    /** A delta row and the key it depends on (null: none). */
+    public record KeyedRow(Row row, Claim claim) {}
+
     private final SqlDialect dialect;
 
     public IdempotencyStore(SqlDialect dialect) {
         this.dialect = dialect;
+    }
+
+    /** Whether {@link #recordWithDeltas} can run here (one statement for keys and deltas). */
+    public boolean recordsWithDeltas() {
+        return dialect.keyedUpsertSql(1, 1) != null;
+    }
+
+    /**
+     * Records the keys of {@code claims} not recorded yet and adds the deltas of {@code rows} whose
+     * key it recorded now (or that have none), in one statement that commits by itself where
+     * {@link #recordsWithDeltas}; returns the claims recorded. {@code claims} must be distinct.
+     */
+    public Set<Claim> recordWithDeltas(
+            Connection connection, Collection<Claim> claims, List<KeyedRow> rows, long nowSeconds) throws SQLException {
+        List<Claim> sorted = new ArrayList<>(new TreeSet<>(claims));
+        Set<Claim> recorded = new HashSet<>();
+        try (PreparedStatement statement =
+                connection.prepareStatement(dialect.keyedUpsertSql(sorted.size(), rows.size()))) {
+            int index = 1;
+            for (Claim claim : sorted) {
+                index = bind(statement, index, claim, nowSeconds);
+            }
+            for (KeyedRow keyed : rows) {
+                index = dialect.bindRow(statement, index, keyed.row());
+                dialect.bindText(
+                        statement,
+                        index++,
+                        keyed.claim() == null ? null : keyed.claim().namespace());
+                dialect.bindText(
+                        statement,
+                        index++,
+                        keyed.claim() == null
+                                ? null
+                                : NAME_PREFIX + keyed.claim().key());
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    recorded.add(new Claim(
+                            dialect.readText(rs, 2), dialect.readText(rs, 3).substring(NAME_PREFIX.length())));
+                }
+            }
+        }
+        return recorded;
     }
 
     /**
@@ -99,8 +145,8 @@ public final class IdempotencyStore {
         try {
             return statement.executeUpdate() == 1;
         } catch (SQLException e) {
-            if (dialect.isDuplicateKey(
-                    e)) { // H2 has no INSERT IGNORE; its statement failure leaves the transaction usable
+            // H2 has no INSERT IGNORE; its statement failure leaves the transaction usable
+            if (dialect.isDuplicateKey(e)) {
                 return false;
             }
             throw e;

@@ -122,6 +122,18 @@ public abstract class SqlDialect {
         return null;
     }
 
+    /**
+     * One statement that records idempotency keys and upserts deltas, or null where the database
+     * has none (then a transaction does it in two): {@code keys} key rows bound like {@link
+     * #bindRow} (ns, name, period, 0, recorded-at), then {@code deltas} rows of seven parameters
+     * (the row's five, then the namespace and name of the key row it depends on, null for none). A
+     * delta row counts only if its key row is inserted by the statement. Returns one row per key
+     * inserted: ({@code 'K'}, ns, name, 0).
+     */
+    public String keyedUpsertSql(int keys, int deltas) {
+        return null;
+    }
+
     /** A unique key violation. */
     public boolean isDuplicateKey(SQLException e) {
         return "23505".equals(e.getSQLState()) || e.getErrorCode() == 1062;

@@ -42,28 +42,42 @@ final class KeyedAdds {
 
     private record Held(Claim claim, CounterKey key, long delta, List<Row> rows) {}
 
+    /** The held deltas of one bucket, and how many adds they come from. */
+    private record BucketSum(long delta, int adds) {
+        BucketSum plus(BucketSum other) {
+            int count = adds + other.adds;
+            return count == 0 ? null : new BucketSum(delta + other.delta, count);
+        }
+    }
+
     private final Map<Claim, Held> held = new ConcurrentHashMap<>();
+    /** Per bucket, what {@link #held} holds: reads look buckets up instead of scanning every add. */
+    private final Map<BucketKey, BucketSum> bucketSums = new ConcurrentHashMap<>();
+
     private final ReentrantReadWriteLock visibility = new ReentrantReadWriteLock();
     private final Transactor transactor;
     private final WriteBackStore rows;
     private final IdempotencyStore keys;
     private final LongSupplier nowSeconds;
     private final LongAdder pendingTotal;
+    private final LongAdder statements;
     private final UnwritableDeltas unwritable;
 
-    /** {@code pendingTotal} and {@code unwritable}: the write-back's, shared with the cache's deltas. */
+    /** {@code pendingTotal}, {@code statements} and {@code unwritable}: the write-back's, shared with the cache's. */
     KeyedAdds(
             Transactor transactor,
             WriteBackStore rows,
             IdempotencyStore keys,
             LongSupplier nowSeconds,
             LongAdder pendingTotal,
+            LongAdder statements,
             UnwritableDeltas unwritable) {
         this.transactor = transactor;
         this.rows = rows;
         this.keys = keys;
         this.nowSeconds = nowSeconds;
         this.pendingTotal = pendingTotal;
+        this.statements = statements;
         this.unwritable = unwritable;
     }
 
@@ -76,8 +90,16 @@ final class KeyedAdds {
         if (held.putIfAbsent(claim, new Held(claim, key, delta, rows)) != null) {
             return false;
         }
+        count(rows, 1);
         pendingTotal.add(delta);
         return true;
+    }
+
+    /** Adds ({@code sign} 1) or removes (-1) an add's rows in {@link #bucketSums}. */
+    private void count(List<Row> rows, int sign) {
+        for (Row row : rows) {
+            bucketSums.merge(row.id(), new BucketSum(sign * row.delta(), sign), BucketSum::plus);
+        }
     }
 
     /** How many adds are held. */
@@ -98,15 +120,13 @@ final class KeyedAdds {
     /** The held deltas of each of {@code buckets} that has some (call inside {@link #reading}). */
     Map<BucketKey, Long> sums(Collection<BucketKey> buckets) {
         Map<BucketKey, Long> sums = new HashMap<>();
-        if (held.isEmpty()) {
+        if (bucketSums.isEmpty()) {
             return sums;
         }
-        Set<BucketKey> wanted = new HashSet<>(buckets);
-        for (Held add : held.values()) {
-            for (Row row : add.rows()) {
-                if (wanted.contains(row.id())) {
-                    sums.merge(row.id(), row.delta(), Long::sum);
-                }
+        for (BucketKey bucket : buckets) {
+            BucketSum sum = bucketSums.get(bucket);
+            if (sum != null) {
+                sums.put(bucket, sum.delta());
             }
         }
         return sums;
@@ -115,15 +135,14 @@ final class KeyedAdds {
     /** The buckets with held deltas that {@code which} accepts. */
     Set<BucketKey> buckets(Predicate<BucketKey> which) {
         Set<BucketKey> buckets = new HashSet<>();
-        held.values()
-                .forEach(add -> add.rows().stream().map(Row::id).filter(which).forEach(buckets::add));
+        bucketSums.keySet().stream().filter(which).forEach(buckets::add);
         return buckets;
     }
 
     /** The counters with held adds. */
     Set<CounterKey> counters() {
         Set<CounterKey> counters = new HashSet<>();
-        held.values().forEach(add -> counters.add(add.key()));
+        bucketSums.keySet().forEach(bucket -> counters.add(bucket.key()));
         return counters;
     }
 
@@ -177,8 +196,10 @@ final class KeyedAdds {
                 }
                 return null;
             });
+            statements.increment();
             for (Held add : adds) {
                 held.remove(add.claim(), add);
+                count(add.rows(), -1);
                 pendingTotal.add(-add.delta());
                 unwritable.release(add.rows().get(add.rows().size() - 1).id());
             }

@@ -72,7 +72,13 @@ public final class WriteBack {
         this.window = settings.localWindow().isZero() ? null : new LocalWindow();
         this.cycle = new FlushCycle(cache, transactor, store, settings.parallelStatements(), gate);
         this.keyed = new KeyedAdds(
-                transactor, store, keys, () -> config.clock().millis() / 1000, cycle.pendingTotal, cycle.unwritable);
+                transactor,
+                store,
+                keys,
+                () -> config.clock().millis() / 1000,
+                cycle.pendingTotal,
+                cycle.statements,
+                cycle.unwritable);
         this.engine = new WriteBackEngine(
                 settings,
                 cycle,
