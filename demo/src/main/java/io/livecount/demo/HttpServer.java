@@ -97,12 +97,12 @@ final class HttpServer {
     }
 
     /**
-     * Serves {@code application} behind the body limit and the in-flight request count that
-     * {@link #stop} waits for.
+     * Serves {@code application} behind the body limit (bodies read whole before it sees them, see
+     * {@link BodyFirst}) and the in-flight request count that {@link #stop} waits for.
      */
     void start(Handler application) {
         SizeLimitHandler bodyLimit = new SizeLimitHandler(MAX_REQUEST_BODY_BYTES, -1);
-        bodyLimit.setHandler(application);
+        bodyLimit.setHandler(new BodyFirst(application));
         server.setHandler(new GracefulHandler(bodyLimit));
         try {
             server.start();

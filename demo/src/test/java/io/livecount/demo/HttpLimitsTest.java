@@ -196,6 +196,8 @@ class HttpLimitsTest {
                 "GET /r HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n",
                 "POST /login HTTP/1.1\r\nHost: localhost\r\nContent-Length: abc\r\n\r\n",
                 "POST /login HTTP/1.1\r\nHost: localhost\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\nabcde",
+                "POST /login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                        + "Transfer-Encoding: chunked\r\n\r\nzz\r\n",
                 "GET /r?u=%zz HTTP/1.1\r\nHost: localhost\r\n\r\n",
                 "GET /%2e%2e/%2e%2e/etc/passwd HTTP/1.1\r\nHost: localhost\r\n\r\n",
                 "GET \u0000 HTTP/1.1\r\nHost: localhost\r\n\r\n",
