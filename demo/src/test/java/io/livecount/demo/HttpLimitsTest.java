@@ -7,18 +7,16 @@ import io.livecount.demo.testing.RawHttp;
 import io.livecount.demo.testing.RunningDemo;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,6 +35,11 @@ class HttpLimitsTest {
     static void start() {
         demo = RunningDemo.onH2Memory("http-limits");
         client = demo.client();
+        // Warm: the timed tests below are about connections, not about the JIT compiling the
+        // request path on its first few hundred requests.
+        for (int i = 0; i < 500; i++) {
+            client.click("http://example.com/warm-up");
+        }
     }
 
     @AfterAll
@@ -72,42 +75,42 @@ class HttpLimitsTest {
     }
 
     @Test
-    @DisplayName(
-            "200 connections opened at once are all answered, p99 under 1 s (the backlog holds them: no SYN retried)")
+    @DisplayName("200 connections opened within milliseconds are all answered within 1 s (the backlog holds them)")
     void burstOfConnections() throws Exception {
         int connections = 200;
-        ExecutorService threads = Executors.newFixedThreadPool(connections);
+        InetSocketAddress server =
+                new InetSocketAddress("127.0.0.1", client.base().getPort());
+        List<SocketChannel> channels = new ArrayList<>();
         try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<Long>> millis = new ArrayList<>();
-            for (int i = 0; i < connections; i++) {
-                millis.add(threads.submit(() -> {
-                    go.await();
-                    long started = System.nanoTime();
-                    try (Socket socket = RawHttp.connect(client.base())) {
-                        RawHttp.write(
-                                socket,
-                                "GET /r?u=http%3A%2F%2Fexample.com%2Fburst HTTP/1.1\r\nHost: localhost\r\n"
-                                        + "Connection: close\r\n\r\n");
-                        assertThat(RawHttp.status(socket)).isEqualTo(302);
-                    }
-                    return (System.nanoTime() - started) / 1_000_000;
-                }));
+            long started = System.nanoTime();
+            for (int i = 0; i < connections; i++) { // non-blocking: the SYNs leave in a burst
+                SocketChannel channel = SocketChannel.open();
+                channel.configureBlocking(false);
+                channel.connect(server);
+                channels.add(channel);
             }
-            go.countDown();
-            List<Long> sorted = new ArrayList<>();
-            for (Future<Long> each : millis) {
-                sorted.add(each.get(60, TimeUnit.SECONDS));
+            for (SocketChannel channel : channels) {
+                channel.configureBlocking(true);
+                channel.finishConnect(); // a SYN that a full backlog dropped is retried after 1 s
+                channel.write(ByteBuffer.wrap(("GET /r?u=http%3A%2F%2Fexample.com%2Fburst HTTP/1.1\r\n"
+                                + "Host: localhost\r\nConnection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII)));
             }
-            Collections.sort(sorted);
-            long p99 = sorted.get(connections * 99 / 100 - 1);
+            List<Long> millis = new ArrayList<>();
+            for (SocketChannel channel : channels) {
+                channel.socket().setSoTimeout(30_000);
+                assertThat(RawHttp.status(channel.socket())).isEqualTo(302);
+                millis.add((System.nanoTime() - started) / 1_000_000);
+            }
+            long p99 = millis.get(connections * 99 / 100 - 1); // answers read in order: times ascend
             System.out.printf(
-                    "200 connections at once: median %d ms, p99 %d ms, max %d ms%n",
-                    sorted.get(connections / 2), p99, sorted.get(connections - 1));
-            // A connection the backlog drops is retried by the client's TCP after 1 s (then 3 s, 7 s...)
+                    "200 connections in a burst: p99 %d ms, all answered after %d ms%n",
+                    p99, millis.get(connections - 1));
             assertThat(p99).as("p99 in ms").isLessThan(1_000);
         } finally {
-            threads.shutdownNow();
+            for (SocketChannel channel : channels) {
+                channel.close();
+            }
         }
     }
 
