@@ -55,6 +55,22 @@ final class DemoHttpScenario implements Scenario {
     @Override
     public void reset(List<String> keys) throws SQLException {
         close();
+        demo = startDemo(dataSource, strict);
+        URI base = demo.uri();
+        requests = keys.stream()
+                .map(key -> HttpRequest.newBuilder(base.resolve(
+                                "r?u=" + URLEncoder.encode("https://example.com/bench/" + key, StandardCharsets.UTF_8)))
+                        .timeout(Duration.ofSeconds(60))
+                        .build())
+                .toArray(HttpRequest[]::new);
+    }
+
+    /**
+     * The demo as {@code demo/run} starts it, on {@code dataSource}'s URL and user, any free port,
+     * FAST or STRICT, redirecting to example.com; with namespace {@value DemoSettings#CLICKS}
+     * emptied.
+     */
+    static DemoServer startDemo(HikariDataSource dataSource, boolean strict) throws SQLException {
         String password = dataSource.getPassword() == null ? "" : dataSource.getPassword();
         DemoSettings settings = DemoSettings.parse(
                 new String[] {
@@ -71,18 +87,27 @@ final class DemoHttpScenario implements Scenario {
                     "example.com"
                 },
                 Map.of("LIVECOUNT_DEMO_ADMIN_PASSWORD", "bench"));
-        demo = DemoServer.start(settings); // creates livecount_counter if missing
+        DemoServer demo = DemoServer.start(settings); // creates livecount_counter if missing
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement()) {
             statement.executeUpdate("DELETE FROM livecount_counter WHERE ns = '" + DemoSettings.CLICKS + "'");
+        } catch (SQLException | RuntimeException e) {
+            demo.close();
+            throw e;
         }
-        URI base = demo.uri();
-        requests = keys.stream()
-                .map(key -> HttpRequest.newBuilder(base.resolve(
-                                "r?u=" + URLEncoder.encode("https://example.com/bench/" + key, StandardCharsets.UTF_8)))
-                        .timeout(Duration.ofSeconds(60))
-                        .build())
-                .toArray(HttpRequest[]::new);
+        return demo;
+    }
+
+    /** The all-time clicks stored, after writing what is pending. */
+    static long storedClicks(DemoServer demo, DataSource dataSource) throws SQLException {
+        demo.counters().flush();
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT COALESCE(SUM(counter_value), 0) FROM livecount_counter"
+                        + " WHERE ns = '" + DemoSettings.CLICKS + "' AND period_type = 'ALL'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     @Override
@@ -96,14 +121,7 @@ final class DemoHttpScenario implements Scenario {
 
     @Override
     public long storedTotal() throws SQLException {
-        demo.counters().flush();
-        try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT COALESCE(SUM(counter_value), 0) FROM livecount_counter"
-                        + " WHERE ns = '" + DemoSettings.CLICKS + "' AND period_type = 'ALL'")) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return storedClicks(demo, dataSource);
     }
 
     /** FAST's write-back statements; STRICT has no write-back to count (its adds are the statements). */

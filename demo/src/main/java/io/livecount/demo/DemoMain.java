@@ -17,9 +17,14 @@ public final class DemoMain {
             System.exit(help ? 0 : 2);
             return;
         }
+        DemoLogging.configure(settings.verbose());
         DemoServer demo;
         try {
             demo = DemoServer.start(settings);
+        } catch (HttpServer.PortInUseException e) {
+            System.err.println("The demo did not start: " + e.getMessage());
+            System.exit(1);
+            return;
         } catch (RuntimeException e) {
             System.err.println("The demo did not start: " + rootMessage(e));
             System.exit(1);

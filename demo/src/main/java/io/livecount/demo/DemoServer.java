@@ -1,15 +1,12 @@
 package io.livecount.demo;
 
-import com.sun.net.httpserver.HttpServer;
 import io.livecount.CounterService;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.glassfish.jersey.jdkhttp.JdkHttpServerFactory;
+import org.glassfish.jersey.jetty.JettyHttpContainer;
+import org.glassfish.jersey.server.ContainerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.jboss.weld.environment.se.ContainerLifecycleObserver;
 import org.jboss.weld.environment.se.Weld;
@@ -17,16 +14,14 @@ import org.jboss.weld.environment.se.WeldContainer;
 
 /**
  * The running demo: a Weld SE container (which creates the {@link CounterService} through
- * livecount-cdi) and Jersey on the JDK HTTP server. {@link #close()} stops taking requests, then
- * stops the container, which writes every pending FAST click.
+ * livecount-cdi) and Jersey on Jetty ({@link HttpServer}, which holds the limits). {@link #close()}
+ * stops taking requests and lets those in flight finish, then stops the container, which writes
+ * every pending FAST click.
  *
  * <p>livecount-cdi reads its settings from system properties here, so one demo at a time runs in a
  * JVM; {@code close()} puts the previous values back.
  */
 public final class DemoServer implements AutoCloseable {
-
-    /** Request threads. The JDK server runs handlers on its one dispatcher thread without them. */
-    static final int REQUEST_THREADS = 32;
 
     private static final AtomicInteger STARTED = new AtomicInteger();
 
@@ -34,49 +29,30 @@ public final class DemoServer implements AutoCloseable {
     private final Map<String, String> previousProperties;
     private final WeldContainer container;
     private final HttpServer server;
-    private final ExecutorService requestThreads;
 
     private DemoServer(
-            DemoSettings settings,
-            Map<String, String> previousProperties,
-            WeldContainer container,
-            HttpServer server,
-            ExecutorService requestThreads) {
+            DemoSettings settings, Map<String, String> previousProperties, WeldContainer container, HttpServer server) {
         this.settings = settings;
         this.previousProperties = previousProperties;
         this.container = container;
         this.server = server;
-        this.requestThreads = requestThreads;
     }
 
-    /** Starts the demo; a bad setting or an unreachable database fails here, with the reason. */
+    /**
+     * Starts the demo; a port in use ({@link HttpServer.PortInUseException}, before anything else
+     * starts), a bad setting or an unreachable database fails here, with the reason.
+     */
     public static DemoServer start(DemoSettings settings) {
+        HttpServer server = HttpServer.bind(settings.host(), settings.port());
         Map<String, String> previous = new HashMap<>();
         settings.livecountProperties().forEach((key, value) -> previous.put(key, System.setProperty(key, value)));
         WeldContainer container = null;
         try {
-            Map<String, String> foreign = hideForeignSettings(settings);
-            try {
-                // Weld first: Jersey's CDI integration looks the running container up. The
-                // CounterService is made (and the settings read) now, at CDI Startup.
-                container = new Weld("livecount-demo-" + STARTED.incrementAndGet())
-                        .skipShutdownHook() // close() stops HTTP first, then the container
-                        .addContainerLifecycleObserver(
-                                ContainerLifecycleObserver.afterBeanDiscovery(event -> event.addBean()
-                                        .types(DemoSettings.class, Object.class)
-                                        .createWith(context -> settings)))
-                        .initialize();
-            } finally {
-                restore(foreign);
-            }
-            ResourceConfig application = ResourceConfig.forApplication(new DemoApplication());
-            URI base = URI.create("http://" + settings.host() + ":" + settings.port() + "/");
-            HttpServer server = JdkHttpServerFactory.createHttpServer(base, application, false);
-            ExecutorService threads = Executors.newFixedThreadPool(REQUEST_THREADS, named("livecount-demo-http-"));
-            server.setExecutor(threads);
-            server.start();
-            return new DemoServer(settings, previous, container, server, threads);
+            container = startContainer(settings);
+            server.start(ContainerFactory.createContainer(JettyHttpContainer.class, application()));
+            return new DemoServer(settings, previous, container, server);
         } catch (RuntimeException e) {
+            server.stop();
             if (container != null && container.isRunning()) {
                 container.shutdown();
             }
@@ -85,12 +61,36 @@ public final class DemoServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Weld first: Jersey's CDI integration looks the running container up. The CounterService is
+     * made (and the settings read) now, at CDI Startup.
+     */
+    private static WeldContainer startContainer(DemoSettings settings) {
+        Map<String, String> foreign = hideForeignSettings(settings);
+        try {
+            return new Weld("livecount-demo-" + STARTED.incrementAndGet())
+                    .skipShutdownHook() // close() stops HTTP first, then the container
+                    .addContainerLifecycleObserver(
+                            ContainerLifecycleObserver.afterBeanDiscovery(event -> event.addBean()
+                                    .types(DemoSettings.class, Object.class)
+                                    .createWith(context -> settings)))
+                    .initialize();
+        } finally {
+            restore(foreign);
+        }
+    }
+
+    /** Every resource and filter, as {@link DemoApplication} lists them for servers too, and the client's address. */
+    private static ResourceConfig application() {
+        return ResourceConfig.forApplication(new DemoApplication()).register(ClientAddress.class);
+    }
+
     /** Where the demo answers, e.g. {@code http://localhost:8080/}. */
     public URI uri() {
         String host = settings.host().equals("0.0.0.0") || settings.host().equals("127.0.0.1")
                 ? "localhost"
                 : settings.host();
-        return URI.create("http://" + host + ":" + server.getAddress().getPort() + "/");
+        return URI.create("http://" + host + ":" + server.port() + "/");
     }
 
     public DemoSettings settings() {
@@ -105,8 +105,7 @@ public final class DemoServer implements AutoCloseable {
     @Override
     public void close() {
         try {
-            server.stop(0);
-            requestThreads.shutdown();
+            server.stop(); // waits for the requests in flight: their clicks are in the cache
         } finally {
             try {
                 container.shutdown(); // disposes the CounterService: pending clicks are written
@@ -139,14 +138,5 @@ public final class DemoServer implements AutoCloseable {
                 System.setProperty(key, value);
             }
         });
-    }
-
-    private static ThreadFactory named(String prefix) {
-        AtomicInteger number = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + number.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -1,6 +1,10 @@
 package io.livecount.demo;
 
 import io.livecount.demo.clicks.AllowList;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -26,6 +30,7 @@ import java.util.Map;
  *     classpath:} and a resource
  * @param allowList the hosts {@code /r} redirects to
  * @param passwordGenerated whether the admin password was made up at start-up (and must be printed)
+ * @param verbose whether start-up and server logs below warnings are shown
  */
 public record DemoSettings(
         String host,
@@ -40,7 +45,8 @@ public record DemoSettings(
         AllowList allowList,
         String adminUser,
         String adminPassword,
-        boolean passwordGenerated) {
+        boolean passwordGenerated,
+        boolean verbose) {
 
     /** The one namespace the demo counts in. */
     public static final String CLICKS = "clicks";
@@ -69,6 +75,7 @@ public record DemoSettings(
             "hazelcast-config",
             "allow",
             "admin-user",
+            "verbose",
             "help");
 
     /** Thrown for a bad flag or value; the message is for the user. */
@@ -80,18 +87,11 @@ public record DemoSettings(
         }
     }
 
-    public static final String USAGE = """
-            usage: demo/run [options]      (each option also as LIVECOUNT_DEMO_<OPTION>, e.g. LIVECOUNT_DEMO_DB)
-              --db h2|mariadb|mysql|postgresql|<jdbc url>   default h2: %s
-              --db-user, --db-password   database credentials (defaults: sa / root / postgres, empty password)
-              --mode fast|strict         default fast
-              --cache ehcache|hazelcast  cache provider of FAST mode, default ehcache
-              --hazelcast-config file    Hazelcast member configuration (XML or YAML) for --cache hazelcast,
-                                         default: cluster livecount-demo on 127.0.0.1, ports 5701 and up
-              --allow host,*.suffix,...  hosts /r redirects to, default %s
-              --host, --port             where to listen, default 127.0.0.1:8080 (port 0: any free port)
-              --admin-user name          default admin
-            LIVECOUNT_DEMO_ADMIN_PASSWORD sets the admin password; without it one is generated and printed.""".formatted(H2_FILE_URL, DEFAULT_ALLOW);
+    /**
+     * What {@code --help} prints. A resource, not a string here: {@code demo/run --help} prints the
+     * same file without building anything first.
+     */
+    public static final String USAGE = usage();
 
     /** Reads {@code args} over {@code env}; throws {@link BadSettingException} naming the problem. */
     public static DemoSettings parse(String[] args, Map<String, String> env) {
@@ -112,7 +112,7 @@ public record DemoSettings(
             if (!FLAGS.contains(flag)) {
                 throw new BadSettingException("unknown option '--" + flag + "'");
             }
-            if (flag.equals("help")) {
+            if (flag.equals("help") || flag.equals("verbose")) {
                 values.put(flag, "true");
             } else if (equals > 0) {
                 values.put(flag, arg.substring(equals + 1));
@@ -163,7 +163,8 @@ public record DemoSettings(
                 AllowList.parse(values.getOrDefault("allow", DEFAULT_ALLOW)),
                 values.getOrDefault("admin-user", "admin"),
                 generated ? generatePassword() : adminPassword,
-                generated);
+                generated,
+                Boolean.parseBoolean(values.getOrDefault("verbose", "false")));
     }
 
     /**
@@ -239,6 +240,14 @@ public record DemoSettings(
             // reported below
         }
         throw new BadSettingException("--port takes 0 to 65535, got '" + value + "'");
+    }
+
+    private static String usage() {
+        try (InputStream in = DemoSettings.class.getResourceAsStream("usage.txt")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String generatePassword() {

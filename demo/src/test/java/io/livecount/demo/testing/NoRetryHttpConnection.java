@@ -16,7 +16,7 @@ import java.util.Locale;
 /**
  * One HTTP/1.1 keep-alive connection on a plain socket that sends each request exactly once: when
  * the connection breaks, the request's outcome is reported as unknown ({@link #NO_ANSWER}) and the
- * next request opens a new connection. Reads the answers a JAX-RS server on the JDK's HTTP server
+ * next request opens a new connection. Reads the answers the demo's HTTP server
  * gives (a length, chunks, or the end of the connection). Not thread-safe: one per client thread.
  */
 final class NoRetryHttpConnection implements AutoCloseable {
