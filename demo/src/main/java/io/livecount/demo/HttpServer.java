@@ -102,7 +102,7 @@ final class HttpServer {
      */
     void start(Handler application) {
         SizeLimitHandler bodyLimit = new SizeLimitHandler(MAX_REQUEST_BODY_BYTES, -1);
-        bodyLimit.setHandler(new BodyFirst(application));
+        bodyLimit.setHandler(new BodyFirst(ClientAddress.noting(application)));
         server.setHandler(new GracefulHandler(bodyLimit));
         try {
             server.start();
