@@ -1,13 +1,6 @@
 package io.livecount.bench;
 
 import io.livecount.CounterAdd;
-import io.livecount.CounterKey;
-import io.livecount.CounterService;
-import io.livecount.Livecount;
-import io.livecount.LivecountConfig;
-import io.livecount.Period;
-import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -19,32 +12,20 @@ import javax.sql.DataSource;
  * committed all or none when it returns. ops_per_s counts rows (adds), as {@code jdbc-batch-upsert}
  * does.
  */
-final class StrictBatchScenario implements Scenario {
+final class StrictBatchScenario extends StrictCounters {
 
     static final String NAME = "strict-batch";
     static final String NAMESPACE = "bench-batch";
 
-    private final DataSource dataSource;
-    private final CounterService counters;
     private final ThreadLocal<DistinctSample> samplers = new ThreadLocal<>();
-    private List<CounterKey> keys = List.of();
 
     StrictBatchScenario(DataSource dataSource) {
-        this.dataSource = dataSource;
-        this.counters = Livecount.create(
-                LivecountConfig.builder().dataSource(dataSource).build());
+        super(dataSource, NAMESPACE);
     }
 
     @Override
     public String name() {
         return NAME;
-    }
-
-    /** As {@code strict} and {@code jdbc-batch-upsert}: one all-time row per key at 0. */
-    @Override
-    public void reset(List<String> names) throws SQLException {
-        StrictScenario.recreateRows(dataSource, NAMESPACE, names);
-        this.keys = names.stream().map(name -> CounterKey.of(NAMESPACE, name)).toList();
     }
 
     @Override
@@ -61,17 +42,5 @@ final class StrictBatchScenario implements Scenario {
             adds.add(CounterAdd.of(keys.get(index), 1));
         }
         counters.addAll(adds);
-    }
-
-    @Override
-    public long storedTotal() {
-        return counters.get(keys, Period.ALL, Instant.EPOCH).values().stream()
-                .mapToLong(Long::longValue)
-                .sum();
-    }
-
-    @Override
-    public void close() {
-        counters.close();
     }
 }

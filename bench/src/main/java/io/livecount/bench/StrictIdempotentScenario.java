@@ -1,13 +1,7 @@
 package io.livecount.bench;
 
 import io.livecount.AddOptions;
-import io.livecount.CounterKey;
-import io.livecount.CounterService;
-import io.livecount.Livecount;
-import io.livecount.LivecountConfig;
-import io.livecount.Period;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
 
@@ -18,20 +12,15 @@ import javax.sql.DataSource;
  * sends a sample of adds already made again, with their ids, and fails the run if that moved the
  * total.
  */
-final class StrictIdempotentScenario implements Scenario {
+final class StrictIdempotentScenario extends StrictCounters {
 
     static final String NAME = "strict-idempotent";
     static final String NAMESPACE = "bench-idem";
 
-    private final DataSource dataSource;
-    private final CounterService counters;
     private final IdempotencyKeys ids = new IdempotencyKeys();
-    private List<CounterKey> keys = List.of();
 
     StrictIdempotentScenario(DataSource dataSource) {
-        this.dataSource = dataSource;
-        this.counters = Livecount.create(
-                LivecountConfig.builder().dataSource(dataSource).build());
+        super(dataSource, NAMESPACE);
     }
 
     @Override
@@ -42,8 +31,7 @@ final class StrictIdempotentScenario implements Scenario {
     /** As {@code strict}: all-time rows at 0; the namespace's recorded keys are deleted with its rows. */
     @Override
     public void reset(List<String> names) throws SQLException {
-        StrictScenario.recreateRows(dataSource, NAMESPACE, names);
-        this.keys = names.stream().map(name -> CounterKey.of(NAMESPACE, name)).toList();
+        super.reset(names);
         ids.clearSample();
     }
 
@@ -61,16 +49,5 @@ final class StrictIdempotentScenario implements Scenario {
         }
         IdempotencyKeys.checkUnchanged(NAME, total, total());
         return total;
-    }
-
-    private long total() {
-        return counters.get(keys, Period.ALL, Instant.EPOCH).values().stream()
-                .mapToLong(Long::longValue)
-                .sum();
-    }
-
-    @Override
-    public void close() {
-        counters.close();
     }
 }

@@ -1,46 +1,24 @@
 package io.livecount.bench;
 
-import io.livecount.CounterKey;
-import io.livecount.CounterService;
-import io.livecount.Livecount;
-import io.livecount.LivecountConfig;
-import io.livecount.Period;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
 
 /** Livecount STRICT with default settings: {@code counters.add(key, 1)}, committed on return. */
-final class StrictScenario implements Scenario {
+final class StrictScenario extends StrictCounters {
 
     static final String NAME = "strict";
     static final String NAMESPACE = "bench";
 
-    private final DataSource dataSource;
-    private final CounterService counters;
-    private List<CounterKey> keys = List.of();
-
     StrictScenario(DataSource dataSource) {
-        this.dataSource = dataSource;
-        this.counters = Livecount.create(
-                LivecountConfig.builder().dataSource(dataSource).build()); // creates livecount_counter
+        super(dataSource, NAMESPACE);
     }
 
     @Override
     public String name() {
         return NAME;
-    }
-
-    /**
-     * Clears the namespace and pre-creates each key's all-time row at 0, as {@code jdbc-update} has
-     * its rows: every measured add is then an update of an existing row, not an insert.
-     */
-    @Override
-    public void reset(List<String> names) throws SQLException {
-        recreateRows(dataSource, NAMESPACE, names);
-        this.keys = names.stream().map(name -> CounterKey.of(NAMESPACE, name)).toList();
     }
 
     /** Deletes every row of {@code namespace} and inserts each name's all-time row at 0. */
@@ -62,17 +40,5 @@ final class StrictScenario implements Scenario {
     @Override
     public void increment(int keyIndex) {
         counters.add(keys.get(keyIndex), 1);
-    }
-
-    @Override
-    public long storedTotal() {
-        return counters.get(keys, Period.ALL, Instant.EPOCH).values().stream()
-                .mapToLong(Long::longValue)
-                .sum();
-    }
-
-    @Override
-    public void close() {
-        counters.close();
     }
 }

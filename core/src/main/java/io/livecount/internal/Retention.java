@@ -10,6 +10,8 @@ import io.livecount.internal.store.RetentionStore;
 import io.livecount.internal.store.RetentionStore.Prunable;
 import io.livecount.internal.store.Transactor;
 import io.livecount.internal.store.WriteBackStore;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -155,22 +157,42 @@ final class Retention implements AutoCloseable {
     }
 
     private long forgetKeys(String namespace, long cutoff, int chunkRows) {
+        return this.<String>inChunks(
+                chunkRows,
+                (c, after) -> keys.expired(c, namespace, cutoff, after, chunkRows),
+                (c, expired) -> keys.forget(c, namespace, cutoff, expired));
+    }
+
+    /** Reads the next chunk of rows to delete, after the last of the previous one (null: from the first). */
+    private interface ChunkRead<T> {
+        List<T> next(Connection connection, T after) throws SQLException;
+    }
+
+    /** Deletes a chunk; returns how many rows it deleted. */
+    private interface ChunkDelete<T> {
+        int delete(Connection connection, List<T> chunk) throws SQLException;
+    }
+
+    /**
+     * Deletes chunk after chunk, each read and deleted in a statement of its own, until a chunk is
+     * short or the service closes; returns the rows deleted.
+     */
+    private <T> long inChunks(int chunkRows, ChunkRead<T> read, ChunkDelete<T> delete) {
         long deleted = 0;
-        String after = null;
+        T after = null;
         while (!closed) {
-            String from = after;
-            List<String> expired =
-                    transactor.autocommit(false, c -> keys.expired(c, namespace, cutoff, from, chunkRows));
-            if (expired.isEmpty()) {
+            T from = after;
+            List<T> chunk = transactor.autocommit(false, c -> read.next(c, from));
+            if (chunk.isEmpty()) {
                 break;
             }
-            int n = transactor.autocommit(true, c -> keys.forget(c, namespace, cutoff, expired));
+            int n = transactor.autocommit(true, c -> delete.delete(c, chunk));
             rowsPruned.addAndGet(n);
             deleted += n;
-            if (expired.size() < chunkRows) {
+            if (chunk.size() < chunkRows) {
                 break;
             }
-            after = expired.get(expired.size() - 1);
+            after = chunk.get(chunk.size() - 1);
         }
         return deleted;
     }
@@ -184,22 +206,10 @@ final class Retention implements AutoCloseable {
         for (Map.Entry<Period, Duration> entry : settings.retention().entrySet()) {
             Period period = entry.getKey();
             long cutoff = cutoff(period, entry.getValue(), now);
-            Prunable after = null;
-            while (!closed) {
-                Prunable from = after;
-                List<Prunable> rows = transactor.autocommit(
-                        false, c -> store.candidates(c, namespace, period, cutoff, from, chunkRows));
-                if (rows.isEmpty()) {
-                    break;
-                }
-                int n = transactor.autocommit(true, c -> store.delete(c, namespace, period, cutoff, rows));
-                rowsPruned.addAndGet(n);
-                deleted += n;
-                if (rows.size() < chunkRows) {
-                    break;
-                }
-                after = rows.get(rows.size() - 1);
-            }
+            deleted += this.<Prunable>inChunks(
+                    chunkRows,
+                    (c, after) -> store.candidates(c, namespace, period, cutoff, after, chunkRows),
+                    (c, rows) -> store.delete(c, namespace, period, cutoff, rows));
         }
         return deleted;
     }

@@ -139,7 +139,8 @@ public class ApiResource {
         return json;
     }
 
-    private static Map<String, Object> bucket(BucketValue value) {
+    /** A bucket as JSON: {@code {"start","value"}} (also the dashboard's). */
+    static Map<String, Object> bucket(BucketValue value) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("start", value.start());
         json.put("value", value.value());

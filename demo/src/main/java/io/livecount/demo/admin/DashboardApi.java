@@ -1,6 +1,5 @@
 package io.livecount.demo.admin;
 
-import io.livecount.BucketValue;
 import io.livecount.CounterKey;
 import io.livecount.Period;
 import io.livecount.WriteBackMetrics;
@@ -79,7 +78,7 @@ public class DashboardApi {
                         .toList());
         json.put(
                 "series",
-                data.series(key, period, now).stream().map(DashboardApi::bucket).toList());
+                data.series(key, period, now).stream().map(ApiResource::bucket).toList());
         return json;
     }
 
@@ -117,13 +116,6 @@ public class DashboardApi {
         json.put("direction", trend.direction().name().toLowerCase(Locale.ROOT));
         json.put("trend", trend.label());
         json.put("explanation", trend.explanation());
-        return json;
-    }
-
-    private static Map<String, Object> bucket(BucketValue value) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("start", value.start());
-        json.put("value", value.value());
         return json;
     }
 
