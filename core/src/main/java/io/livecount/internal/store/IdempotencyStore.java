@@ -42,14 +42,16 @@ public final class IdempotencyStore {
     public record KeyedRow(Row row, Claim claim) {}
 
     private final SqlDialect dialect;
+    private final boolean recordsWithDeltas;
 
     public IdempotencyStore(SqlDialect dialect) {
         this.dialect = dialect;
+        this.recordsWithDeltas = dialect.keyedUpsertSql(1, 1) != null; // once, not per group commit
     }
 
     /** Whether {@link #recordWithDeltas} can run here (one statement for keys and deltas). */
     public boolean recordsWithDeltas() {
-        return dialect.keyedUpsertSql(1, 1) != null;
+        return recordsWithDeltas;
     }
 
     /**
