@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Turns an add into one row per configured period bucket, in the service's time zone; the one place
@@ -18,6 +19,16 @@ import java.util.Set;
 public final class Bucketing {
 
     private final LivecountConfig config;
+
+    /**
+     * Per period, the last bucket computed: nearly every add falls in the bucket of the add before,
+     * and finding a bucket's start in a zone (rules, local dates) costs far more than comparing
+     * seconds. Races only replace one correct span with another.
+     */
+    private final AtomicReferenceArray<Span> lastSpans = new AtomicReferenceArray<>(Period.values().length);
+
+    /** A bucket: the epoch seconds {@code [from, until)} it covers, and its stored column. */
+    private record Span(long from, long until, long column) {}
 
     public Bucketing(LivecountConfig config) {
         this.config = config;
@@ -60,6 +71,14 @@ public final class Bucketing {
      * @throws IllegalArgumentException for an instant outside the supported range
      */
     public long bucket(Period period, Instant at) {
-        return CounterStore.bucketColumn(period.bucketStart(checkTime("at", at), config.zone()));
+        long second = checkTime("at", at).getEpochSecond(); // bucket boundaries are whole seconds
+        Span span = lastSpans.get(period.ordinal());
+        if (span == null || second < span.from() || second >= span.until()) {
+            Instant start = period.bucketStart(at, config.zone());
+            Instant next = period.nextBucketStart(start, config.zone()); // Instant.MAX for ALL
+            span = new Span(start.getEpochSecond(), next.getEpochSecond(), CounterStore.bucketColumn(start));
+            lastSpans.set(period.ordinal(), span);
+        }
+        return span.column();
     }
 }

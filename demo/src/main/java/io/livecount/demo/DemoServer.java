@@ -1,6 +1,7 @@
 package io.livecount.demo;
 
 import io.livecount.CounterService;
+import io.livecount.demo.clicks.Clicks;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,7 +15,8 @@ import org.jboss.weld.environment.se.WeldContainer;
 
 /**
  * The running demo: a Weld SE container (which creates the {@link CounterService} through
- * livecount-cdi) and Jersey on Jetty ({@link HttpServer}, which holds the limits). {@link #close()}
+ * livecount-cdi) and Jersey on Jetty ({@link HttpServer}, which holds the limits), with the clicks
+ * answered in Jetty before Jersey ({@link ClickPath}). {@link #close()}
  * stops taking requests and lets those in flight finish, then stops the container, which writes
  * every pending FAST click.
  *
@@ -49,7 +51,9 @@ public final class DemoServer implements AutoCloseable {
         WeldContainer container = null;
         try {
             container = startContainer(settings);
-            server.start(ContainerFactory.createContainer(JettyHttpContainer.class, application()));
+            server.start(
+                    new ClickPath(container.select(Clicks.class).get()),
+                    ContainerFactory.createContainer(JettyHttpContainer.class, application()));
             return new DemoServer(settings, previous, container, server);
         } catch (RuntimeException e) {
             server.stop();

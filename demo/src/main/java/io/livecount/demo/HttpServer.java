@@ -98,12 +98,15 @@ final class HttpServer {
 
     /**
      * Serves {@code application} behind the body limit (bodies read whole before it sees them, see
-     * {@link BodyFirst}) and the in-flight request count that {@link #stop} waits for.
+     * {@link BodyFirst}), with {@code front} before the limit: it sees every request first and must
+     * answer only requests without a body, passing the rest on. Both are inside the in-flight
+     * request count that {@link #stop} waits for.
      */
-    void start(Handler application) {
+    void start(Handler.Wrapper front, Handler application) {
         SizeLimitHandler bodyLimit = new SizeLimitHandler(MAX_REQUEST_BODY_BYTES, -1);
         bodyLimit.setHandler(new BodyFirst(ClientAddress.noting(application)));
-        server.setHandler(new GracefulHandler(bodyLimit));
+        front.setHandler(bodyLimit);
+        server.setHandler(new GracefulHandler(front));
         try {
             server.start();
         } catch (Exception e) {

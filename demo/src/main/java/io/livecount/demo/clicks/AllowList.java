@@ -38,7 +38,15 @@ public final class AllowList {
     /** Whether {@code host} (any case) may be redirected to. */
     public boolean allows(String host) {
         String lower = host.toLowerCase(Locale.ROOT);
-        return exact.contains(lower) || suffixes.stream().anyMatch(lower::endsWith);
+        if (exact.contains(lower)) {
+            return true;
+        }
+        for (String suffix : suffixes) { // a loop, not a stream: this runs on every click
+            if (lower.endsWith(suffix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -3,11 +3,10 @@ package io.livecount.demo.clicks;
 import io.livecount.CounterKey;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * The URL a click goes to, normalized so that spellings of one address share one counter: scheme
+ * The URL a click goes to ({@link #url}, with its {@link #host}), normalized so that spellings of one address share one counter: scheme
  * and host lower-cased, the default port (80 for http, 443 for https) dropped, an empty path
  * made {@code /}, the fragment dropped (browsers never send it). Path and query are kept byte for
  * byte, percent-escapes included: {@code /a%2Fb} and {@code /a/b} stay two counters.
@@ -17,12 +16,16 @@ import java.util.Locale;
  * {@link URI} rejects, schemes other than http and https, a missing host, and user info ({@code
  * http://example.com@evil.test/} reads like example.com but goes to evil.test).
  */
-public final class ClickTarget {
+public record ClickTarget(String url, String host) {
 
     /** Longest accepted URL, in characters. The counter name limit applies after normalization. */
     public static final int MAX_LENGTH = 2000;
 
-    private ClickTarget() {}
+    /** The normalized URL. */
+    @Override
+    public String toString() {
+        return url;
+    }
 
     /** Why a URL was refused; the message is safe to show (it never echoes the URL). */
     public static final class RefusedException extends Exception {
@@ -33,8 +36,8 @@ public final class ClickTarget {
         }
     }
 
-    /** The normalized URL of {@code raw}, or {@link RefusedException} saying why not. */
-    public static URI normalize(String raw) throws RefusedException {
+    /** The normalized URL of {@code raw} and its lower-cased host, or {@link RefusedException} saying why not. */
+    public static ClickTarget normalize(String raw) throws RefusedException {
         if (raw == null || raw.isEmpty()) {
             throw new RefusedException("missing parameter u (the URL to go to)");
         }
@@ -64,8 +67,9 @@ public final class ClickTarget {
         if (uri.getRawUserInfo() != null) {
             throw new RefusedException("URL with user info");
         }
+        String host = uri.getHost().toLowerCase(Locale.ROOT);
         StringBuilder normalized =
-                new StringBuilder(scheme).append("://").append(uri.getHost().toLowerCase(Locale.ROOT));
+                new StringBuilder(raw.length()).append(scheme).append("://").append(host);
         int port = uri.getPort();
         if (port > 65535) { // URI parses any digits as a port
             throw new RefusedException("port out of range");
@@ -79,9 +83,9 @@ public final class ClickTarget {
             normalized.append('?').append(uri.getRawQuery());
         }
         String result = normalized.toString();
-        if (result.getBytes(StandardCharsets.UTF_8).length > CounterKey.MAX_NAME_BYTES) {
+        if (result.length() > CounterKey.MAX_NAME_BYTES) { // printable ASCII: a byte a character
             throw new RefusedException("normalized URL longer than " + CounterKey.MAX_NAME_BYTES + " bytes");
         }
-        return URI.create(result);
+        return new ClickTarget(result, host);
     }
 }

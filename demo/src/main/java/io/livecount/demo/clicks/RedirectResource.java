@@ -1,7 +1,5 @@
 package io.livecount.demo.clicks;
 
-import io.livecount.CounterKey;
-import io.livecount.CounterService;
 import io.livecount.demo.DemoSettings;
 import io.livecount.demo.access.Public;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,31 +8,31 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 
 /**
  * {@code GET /r?u=<url>}: counts a click on the normalized URL in namespace {@value
- * DemoSettings#CLICKS} and answers 302 to it. A URL that is malformed or whose host is not on the
- * allow-list gets 400 and counts nothing. The 302 is sent only after the add returned, so every
- * 302 is a counted click (in FAST mode: counted in memory, written back within about a second).
- * Only {@code GET} counts: {@code HEAD} answers alike and counts nothing.
+ * DemoSettings#CLICKS} and answers 302 to it ({@link Clicks}). A URL that is malformed or whose
+ * host is not on the allow-list gets 400 and counts nothing. The 302 is sent only after the add
+ * returned, so every 302 is a counted click (in FAST mode: counted in memory, written back within
+ * about a second). Only {@code GET} counts: {@code HEAD} answers alike and counts nothing.
  */
 @ApplicationScoped
 @Public
 @Path("r")
 public class RedirectResource {
 
-    @Inject
-    CounterService counters;
+    /** Every click must reach the counter: no cache may answer a {@code /r} in its place. */
+    public static final String CACHE_CONTROL = "no-store";
 
     @Inject
-    DemoSettings settings;
+    Clicks clicks;
 
     @GET
     public Response redirect(@QueryParam("u") String url) {
-        return answer(url, true);
+        return answer(clicks.click(url, true));
     }
 
     /**
@@ -43,32 +41,24 @@ public class RedirectResource {
      */
     @HEAD
     public Response check(@QueryParam("u") String url) {
-        return answer(url, false);
+        return answer(clicks.click(url, false));
     }
 
-    private Response answer(String url, boolean count) {
-        URI target;
-        try {
-            target = ClickTarget.normalize(url);
-        } catch (ClickTarget.RefusedException e) {
-            return badRequest(e.getMessage());
-        }
-        if (!settings.allowList().allows(target.getHost())) {
-            return badRequest("host not on the allow-list of this counter");
-        }
-        if (count) {
-            counters.increment(CounterKey.of(DemoSettings.CLICKS, target.toString()));
+    private static Response answer(Clicks.Answer answer) {
+        if (!answer.redirects()) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
+                    .entity(refusalText(answer))
+                    .build();
         }
         return Response.status(Response.Status.FOUND)
-                .location(target)
-                .header("Cache-Control", "no-store") // every click must reach the counter
+                .header(HttpHeaders.LOCATION, answer.location()) // normalized: absolute and ASCII
+                .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
                 .build();
     }
 
-    private static Response badRequest(String reason) {
-        return Response.status(Response.Status.BAD_REQUEST)
-                .type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
-                .entity("400 Bad Request: " + reason + "\n")
-                .build();
+    /** The body of a refused click's 400. */
+    public static String refusalText(Clicks.Answer refused) {
+        return "400 Bad Request: " + refused.refusal() + "\n";
     }
 }

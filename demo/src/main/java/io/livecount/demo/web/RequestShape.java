@@ -29,6 +29,9 @@ public class RequestShape implements ContainerRequestFilter {
     /** What 405 answers name: the methods of the whole application, the same for every path. */
     public static final String ALLOWED_METHODS = "GET, HEAD, POST";
 
+    /** The body of the 400 for a path or query that is not percent-encoded UTF-8. */
+    public static final String MALFORMED_ENCODING = "400 Bad Request: malformed percent-encoding\n";
+
     private static final Set<String> NEVER_SERVED = Set.of("OPTIONS", "TRACE", "CONNECT");
 
     @Override
@@ -41,7 +44,7 @@ public class RequestShape implements ContainerRequestFilter {
         }
         URI uri = request.getUriInfo().getRequestUri();
         if (!isPercentEncodedUtf8(uri.getRawPath()) || !isPercentEncodedUtf8(uri.getRawQuery())) {
-            request.abortWith(plain(Response.Status.BAD_REQUEST, "400 Bad Request: malformed percent-encoding\n"));
+            request.abortWith(plain(Response.Status.BAD_REQUEST, MALFORMED_ENCODING));
             return;
         }
         if (hasBody(request) && request.getMediaType() == null) {
@@ -55,6 +58,31 @@ public class RequestShape implements ContainerRequestFilter {
         if (raw == null || raw.indexOf('%') < 0) {
             return true;
         }
+        for (int i = 0; i < raw.length(); i++) { // the common case, ASCII escaping ASCII, without a copy
+            char c = raw.charAt(i);
+            if (c >= 0x80) {
+                return decodesAsUtf8(raw);
+            }
+            if (c == '%') {
+                int high = hexDigitAt(raw, i + 1);
+                if (high < 0 || hexDigitAt(raw, i + 2) < 0) {
+                    return false;
+                }
+                if (high >= 8) { // a byte of a multi-byte sequence
+                    return decodesAsUtf8(raw);
+                }
+                i += 2;
+            }
+        }
+        return true;
+    }
+
+    private static int hexDigitAt(String raw, int index) {
+        return index < raw.length() ? Character.digit(raw.charAt(index), 16) : -1;
+    }
+
+    /** Whether the bytes of {@code raw}, escapes decoded, are UTF-8 ({@code raw}'s escapes are well-formed). */
+    private static boolean decodesAsUtf8(String raw) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
@@ -62,9 +90,7 @@ public class RequestShape implements ContainerRequestFilter {
                 bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
                 continue;
             }
-            if (i + 2 >= raw.length()
-                    || Character.digit(raw.charAt(i + 1), 16) < 0
-                    || Character.digit(raw.charAt(i + 2), 16) < 0) {
+            if (hexDigitAt(raw, i + 1) < 0 || hexDigitAt(raw, i + 2) < 0) {
                 return false;
             }
             bytes.write(Integer.parseInt(raw, i + 1, i + 3, 16));

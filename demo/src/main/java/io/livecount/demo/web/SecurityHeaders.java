@@ -5,6 +5,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Map;
 
 /**
  * Headers on every response. The pages load only the demo's own files: stylesheets, and the
@@ -18,13 +19,17 @@ public class SecurityHeaders implements ContainerResponseFilter {
     public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; connect-src 'self';"
             + " style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
+    /** The headers set on every response, by this filter and by the embedded server's click path. */
+    public static final Map<String, String> ON_EVERY_RESPONSE = Map.of(
+            "Content-Security-Policy", CONTENT_SECURITY_POLICY,
+            "X-Content-Type-Options", "nosniff",
+            "X-Frame-Options", "DENY",
+            "Referrer-Policy", "no-referrer");
+
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         MultivaluedMap<String, Object> headers = response.getHeaders();
-        headers.putSingle("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        headers.putSingle("X-Content-Type-Options", "nosniff");
-        headers.putSingle("X-Frame-Options", "DENY");
-        headers.putSingle("Referrer-Policy", "no-referrer");
+        ON_EVERY_RESPONSE.forEach(headers::putSingle);
         if (!headers.containsKey("Cache-Control")) { // only what says it may be cached is (the static files)
             headers.putSingle("Cache-Control", "no-store");
         }
