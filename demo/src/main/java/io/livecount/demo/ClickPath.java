@@ -22,6 +22,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Invocable.InvocationType;
 
 /**
  * Answers clicks in Jetty itself: {@code GET} and {@code HEAD} of exactly {@code /r}, without a
@@ -47,25 +48,58 @@ final class ClickPath extends Handler.Wrapper {
     private static final HttpField NO_CONTENT = new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, "0");
 
     private final Clicks clicks;
+    private final boolean clicksWait;
 
-    ClickPath(Clicks clicks) {
+    /**
+     * @param clicksWait whether a click can wait on I/O (STRICT commits, Hazelcast calls other
+     *     members): then clicks run on request threads like everything else; otherwise (FAST on
+     *     Ehcache, an add in memory) on the thread that read the request
+     */
+    ClickPath(Clicks clicks, boolean clicksWait) {
         this.clicks = clicks;
+        this.clicksWait = clicksWait;
+    }
+
+    /**
+     * Non-blocking, so that Jetty runs {@link #handle} on the thread that read the request (no
+     * hand-over per request); whatever may block, {@code handle} passes to a request thread.
+     */
+    @Override
+    public InvocationType getInvocationType() {
+        return InvocationType.NON_BLOCKING;
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+    public boolean handle(Request request, Response response, Callback callback) {
         boolean get = HttpMethod.GET.is(request.getMethod());
-        if (!(get || HttpMethod.HEAD.is(request.getMethod()))
-                || !PATH.equals(request.getHttpURI().getPath())
-                || hasBody(request)) {
-            return super.handle(request, response, callback);
+        boolean click = (get || HttpMethod.HEAD.is(request.getMethod()))
+                && PATH.equals(request.getHttpURI().getPath())
+                && !hasBody(request);
+        if (click && !clicksWait) {
+            answer(request, response, callback, get);
+            return true;
         }
+        getServer().getThreadPool().execute(() -> {
+            try {
+                if (click) {
+                    answer(request, response, callback, get);
+                } else if (!super.handle(request, response, callback)) {
+                    Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404);
+                }
+            } catch (Throwable failure) { // as Jetty does for a handler that throws
+                callback.failed(failure);
+            }
+        });
+        return true;
+    }
+
+    private void answer(Request request, Response response, Callback callback, boolean get) {
         HttpFields.Mutable headers = response.getHeaders();
         ALWAYS.forEach(headers::add);
         String query = request.getHttpURI().getQuery();
         if (!RequestShape.isPercentEncodedUtf8(query)) {
             writeText(response, callback, HttpStatus.BAD_REQUEST_400, RequestShape.MALFORMED_ENCODING);
-            return true;
+            return;
         }
         Clicks.Answer answer;
         try {
@@ -73,20 +107,19 @@ final class ClickPath extends Handler.Wrapper {
         } catch (LivecountException e) {
             headers.add(HttpHeader.RETRY_AFTER, StoreUnavailable.RETRY_AFTER_SECONDS);
             writeText(response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, StoreUnavailable.logAndDescribe(e));
-            return true;
+            return;
         } catch (IllegalArgumentException e) {
             writeText(response, callback, HttpStatus.BAD_REQUEST_400, BadRequests.describe(e));
-            return true;
+            return;
         }
         if (!answer.redirects()) {
             writeText(response, callback, HttpStatus.BAD_REQUEST_400, RedirectResource.refusalText(answer));
-            return true;
+            return;
         }
         response.setStatus(HttpStatus.FOUND_302);
         headers.add(HttpHeader.LOCATION, answer.location());
         headers.add(NO_CONTENT);
         response.write(true, null, callback);
-        return true;
     }
 
     private static boolean hasBody(Request request) {

@@ -52,7 +52,9 @@ public final class DemoServer implements AutoCloseable {
         try {
             container = startContainer(settings);
             server.start(
-                    new ClickPath(container.select(Clicks.class).get()),
+                    new ClickPath(
+                            container.select(Clicks.class).get(),
+                            !settings.mode().equals("fast") || settings.usesHazelcast()),
                     ContainerFactory.createContainer(JettyHttpContainer.class, application()));
             return new DemoServer(settings, previous, container, server);
         } catch (RuntimeException e) {

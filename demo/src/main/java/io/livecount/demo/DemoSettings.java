@@ -169,8 +169,8 @@ public record DemoSettings(
 
     /**
      * The {@code livecount.*} settings livecount-cdi reads (as system properties): the database,
-     * the mode, the cache (with its member configuration on Hazelcast), and hour and day buckets
-     * for {@value #CLICKS}.
+     * the mode, the cache (with its member configuration on Hazelcast), hour and day buckets for
+     * {@value #CLICKS}, and in FAST mode a write-back backlog that refuses adds when full.
      */
     public Map<String, String> livecountProperties() {
         Map<String, String> properties = new LinkedHashMap<>();
@@ -185,6 +185,11 @@ public record DemoSettings(
             properties.put("livecount.cache.hazelcast.config-file", hazelcastConfig);
         }
         properties.put("livecount.namespace." + CLICKS + ".periods", "hour,day");
+        if (mode.equals("fast")) {
+            // A click the write-back cannot take any more (the database down for long) gets 503 at
+            // once: waiting would hold the thread that answers clicks, and every client behind it.
+            properties.put("livecount.flush.backlog-policy", "fail-fast");
+        }
         return properties;
     }
 

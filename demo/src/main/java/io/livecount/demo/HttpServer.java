@@ -46,6 +46,13 @@ final class HttpServer {
     /** Request threads: FAST clicks never block, STRICT ones wait for one of 10 pooled connections. */
     static final int MAX_THREADS = 32;
 
+    /**
+     * Threads that read and write connections, one per core (at most 8), as nginx runs a worker per
+     * core: FAST clicks are answered on these threads ({@link ClickPath}), so on one selector a
+     * server would answer clicks on one core.
+     */
+    static final int SELECTORS = Math.min(8, Runtime.getRuntime().availableProcessors());
+
     /** How long {@link #stop} lets requests in flight finish before closing their connections. */
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
@@ -65,7 +72,8 @@ final class HttpServer {
         Server server = new Server(threads);
         server.setStopTimeout(STOP_TIMEOUT.toMillis());
         server.setStopAtShutdown(false); // DemoServer.close() stops HTTP first, then the CDI container
-        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(httpConfiguration()));
+        ServerConnector connector =
+                new ServerConnector(server, 1, SELECTORS, new HttpConnectionFactory(httpConfiguration()));
         connector.setHost(host);
         connector.setPort(port);
         connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());

@@ -52,13 +52,15 @@ class ClickPathTest {
             ServerConnector connector = new ServerConnector(server);
             connector.setHost("127.0.0.1");
             server.addConnector(connector);
-            ClickPath clickPath = new ClickPath(new Clicks() {
-                @Override
-                public Answer click(String url, boolean count) {
-                    clicked.add(url + (count ? "" : " (not counted)"));
-                    return new Answer("https://example.com/", null);
-                }
-            });
+            ClickPath clickPath = new ClickPath(
+                    new Clicks() {
+                        @Override
+                        public Answer click(String url, boolean count) {
+                            clicked.add(url + (count ? "" : " (not counted)"));
+                            return new Answer("https://example.com/", null);
+                        }
+                    },
+                    false);
             clickPath.setHandler(new Handler.Abstract() {
                 @Override
                 public boolean handle(Request request, Response response, Callback callback) {

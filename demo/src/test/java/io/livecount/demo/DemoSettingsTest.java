@@ -35,6 +35,7 @@ class DemoSettingsTest {
                 .containsEntry("livecount.mode", "fast")
                 .containsEntry("livecount.cache", "ehcache")
                 .containsEntry("livecount.namespace.clicks.periods", "hour,day")
+                .containsEntry("livecount.flush.backlog-policy", "fail-fast")
                 .doesNotContainKey("livecount.cache.hazelcast.config-file");
         assertThat(settings.toString()).doesNotContain(settings.adminPassword());
     }
@@ -58,7 +59,8 @@ class DemoSettingsTest {
         assertThat(settings.adminPassword()).isEqualTo("pw");
         assertThat(settings.livecountProperties())
                 .containsEntry("livecount.mode", "strict")
-                .containsEntry("livecount.cache", "none");
+                .containsEntry("livecount.cache", "none")
+                .doesNotContainKey("livecount.flush.backlog-policy");
     }
 
     @Test
