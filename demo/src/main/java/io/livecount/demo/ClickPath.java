@@ -109,11 +109,11 @@ final class ClickPath extends Handler.Wrapper {
             writeText(response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, StoreUnavailable.logAndDescribe(e));
             return;
         } catch (IllegalArgumentException e) {
-            writeText(response, callback, HttpStatus.BAD_REQUEST_400, BadRequests.describe(e));
+            writeText(response, callback, HttpStatus.BAD_REQUEST_400, BadRequests.text(e.getMessage()));
             return;
         }
         if (!answer.redirects()) {
-            writeText(response, callback, HttpStatus.BAD_REQUEST_400, RedirectResource.refusalText(answer));
+            writeText(response, callback, HttpStatus.BAD_REQUEST_400, BadRequests.text(answer.refusal()));
             return;
         }
         response.setStatus(HttpStatus.FOUND_302);

@@ -2,6 +2,7 @@ package io.livecount.demo.clicks;
 
 import io.livecount.demo.DemoSettings;
 import io.livecount.demo.access.Public;
+import io.livecount.demo.web.BadRequests;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -48,17 +49,12 @@ public class RedirectResource {
         if (!answer.redirects()) {
             return Response.status(Response.Status.BAD_REQUEST)
                     .type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
-                    .entity(refusalText(answer))
+                    .entity(BadRequests.text(answer.refusal()))
                     .build();
         }
         return Response.status(Response.Status.FOUND)
                 .header(HttpHeaders.LOCATION, answer.location()) // normalized: absolute and ASCII
                 .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
                 .build();
-    }
-
-    /** The body of a refused click's 400. */
-    public static String refusalText(Clicks.Answer refused) {
-        return "400 Bad Request: " + refused.refusal() + "\n";
     }
 }

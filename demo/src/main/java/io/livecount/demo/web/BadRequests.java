@@ -16,12 +16,12 @@ public class BadRequests implements ExceptionMapper<IllegalArgumentException> {
     public Response toResponse(IllegalArgumentException e) {
         return Response.status(Response.Status.BAD_REQUEST)
                 .type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
-                .entity(describe(e))
+                .entity(text(e.getMessage()))
                 .build();
     }
 
-    /** The 400's body: the refusal's message. */
-    public static String describe(IllegalArgumentException e) {
-        return "400 Bad Request: " + e.getMessage() + "\n";
+    /** A 400's body: the reason the request was refused (text safe to show). */
+    public static String text(String reason) {
+        return "400 Bad Request: " + reason + "\n";
     }
 }
