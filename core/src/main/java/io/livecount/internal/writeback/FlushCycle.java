@@ -113,8 +113,12 @@ final class FlushCycle {
      * UnwritableDeltas}): after {@link #run} wrote its buckets, those deltas were added before the
      * delete, so they go with it. Other entries are left alone: in a cache shared by several nodes
      * they may hold another node's later adds.
+     *
+     * <p>One discard at a time: with a shared cache, the hold's thread and the deleting thread both
+     * discard; whichever finds an entry gone must not return before the one that removed it has
+     * taken its deltas out of {@link #pendingTotal}.
      */
-    void discard(CounterKey counter) {
+    synchronized void discard(CounterKey counter) {
         for (BucketKey bucket : unwritable.bucketsOf(counter)) {
             CounterEntry entry;
             do {

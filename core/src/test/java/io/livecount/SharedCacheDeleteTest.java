@@ -1,0 +1,145 @@
+package io.livecount;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.livecount.spi.BucketKey;
+import io.livecount.spi.CounterCache;
+import io.livecount.spi.CounterEntry;
+import io.livecount.spi.DeleteParticipant;
+import io.livecount.testing.DatabaseTest;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+@ParameterizedClass(name = "on {0}")
+@EnumSource(value = io.livecount.testing.TestDatabase.class, names = "H2")
+@DisplayName("A delete through a cache that several nodes share")
+class SharedCacheDeleteTest extends DatabaseTest {
+
+    private static final String FAST = "fast";
+
+    /**
+     * A shared cache releases this node's hold and returns: the hold's thread and the deleting
+     * thread then both drop what of the counter could not be written. Here the hold's thread
+     * removes the ALL entry first and is slow to go on; the deleting thread finds it gone. When
+     * delete() returns, the dropped deltas must no longer count as pending all the same.
+     */
+    @Test
+    @DisplayName("when delete() returns, the unwritable deltas it dropped are no longer pending")
+    void droppedOnceReturned() {
+        SlowlyReleasingCache cache = new SlowlyReleasingCache();
+        CounterKey key = CounterKey.of(FAST, "near-max");
+        try (CounterService service = Livecount.create(baseConfig()
+                .namespace(FAST, NamespaceSettings.of(Period.DAY).withMode(ConsistencyMode.FAST))
+                .writeBack(WriteBackConfig.builder(() -> cache)
+                        .maxDelay(Duration.ofHours(1))
+                        .build())
+                .build())) {
+            service.add(key, Long.MAX_VALUE - 3);
+            service.flush();
+            service.add(key, 2);
+            service.add(key, 2);
+            assertThatThrownBy(service::flush).isInstanceOf(CounterOverflowException.class);
+
+            assertThat(service.delete(key)).isTrue();
+
+            assertThat(cache.holdRemovedAll.getCount())
+                    .as("the hold's thread removed the ALL entry")
+                    .isZero();
+            assertThat(service.writeBackMetrics().unwritableBuckets()).isZero();
+            assertThat(service.writeBackMetrics().pendingTotal()).isZero();
+        }
+    }
+
+    /**
+     * Deletes like a cache several nodes share, with this node as the only one: holds it, has it
+     * write its share, deletes the rows, releases the hold, and returns once the hold's thread has
+     * removed the counter's ALL entry, which it then takes its time to follow up.
+     */
+    private static final class SlowlyReleasingCache implements CounterCache {
+        private final ConcurrentHashMap<BucketKey, CounterEntry> entries = new ConcurrentHashMap<>();
+        private final CountDownLatch holdRemovedAll = new CountDownLatch(1);
+        private volatile DeleteParticipant thisNode;
+        private volatile boolean released;
+
+        @Override
+        public boolean joinDeletes(DeleteParticipant participant) {
+            thisNode = participant;
+            return true;
+        }
+
+        @Override
+        public <T> T deleteOnEveryNode(CounterKey counter, Supplier<T> deleteRows) {
+            DeleteParticipant.Hold hold = thisNode.hold(counter, Duration.ofSeconds(30));
+            T result;
+            try {
+                hold.writeShare();
+                result = deleteRows.get();
+            } finally {
+                released = true;
+                hold.release();
+            }
+            try {
+                holdRemovedAll.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return result;
+        }
+
+        @Override
+        public boolean remove(BucketKey key, CounterEntry expected) {
+            boolean removed = entries.remove(key, expected);
+            if (removed && released && key.period() == Period.ALL) {
+                holdRemovedAll.countDown();
+                sleep(500);
+            }
+            return removed;
+        }
+
+        @Override
+        public CounterEntry get(BucketKey key) {
+            return entries.get(key);
+        }
+
+        @Override
+        public CounterEntry putIfAbsent(BucketKey key, CounterEntry entry) {
+            return entries.putIfAbsent(key, entry);
+        }
+
+        @Override
+        public boolean replace(BucketKey key, CounterEntry expected, CounterEntry replacement) {
+            return entries.replace(key, expected, replacement);
+        }
+
+        @Override
+        public Collection<BucketKey> dirtyKeys() {
+            return List.copyOf(entries.keySet());
+        }
+
+        @Override
+        public long dirtyCount() {
+            return entries.size();
+        }
+
+        @Override
+        public void close() {}
+
+        private static void sleep(long millis) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
