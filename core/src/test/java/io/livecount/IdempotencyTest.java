@@ -86,8 +86,10 @@ class IdempotencyTest extends DatabaseTest {
         }
 
         @Test
-        @DisplayName("8 threads each adding the same 300 keys in their own order count each key once")
+        @DisplayName("8 threads each adding the same 300 keys in their own order, and plain adds between them:"
+                + " each key once, every plain add")
         void concurrentDuplicatesCountOnce() throws Exception {
+            CounterKey plain = CounterKey.of(STRICT, "plain");
             ExecutorService threads = Executors.newFixedThreadPool(8);
             try {
                 List<Future<?>> done = new ArrayList<>();
@@ -95,7 +97,11 @@ class IdempotencyTest extends DatabaseTest {
                     List<Integer> order =
                             new ArrayList<>(IntStream.range(0, 300).boxed().toList());
                     Collections.shuffle(order);
-                    done.add(threads.submit(() -> order.forEach(i -> counters.add(key, 1, AddOptions.once("m" + i)))));
+                    // a group commit mixes keys applied before, new keys and plain adds
+                    done.add(threads.submit(() -> order.forEach(i -> {
+                        counters.add(key, 1, AddOptions.once("m" + i));
+                        counters.add(plain, 1);
+                    })));
                 }
                 for (Future<?> f : done) {
                     f.get(60, TimeUnit.SECONDS);
@@ -104,7 +110,20 @@ class IdempotencyTest extends DatabaseTest {
                 threads.shutdownNow();
             }
             assertThat(stored(key)).isEqualTo(300);
+            assertThat(stored(plain)).isEqualTo(8 * 300);
             assertThat(recordedKeys(STRICT)).isEqualTo(300);
+        }
+
+        @Test
+        @DisplayName("an add that would overflow fails and leaves its key unapplied")
+        void overflowLeavesTheKey() {
+            counters.add(key, Long.MAX_VALUE - 1, AddOptions.once("msg-big"));
+            assertThatThrownBy(() -> counters.add(key, 5, AddOptions.once("msg-o")))
+                    .isInstanceOf(ArithmeticException.class); // the contract of CounterOperations
+            counters.add(key, 5, AddOptions.once("msg-big")); // applied before: nothing to overflow
+            counters.add(key, -1, AddOptions.once("msg-o"));
+            assertThat(stored(key)).isEqualTo(Long.MAX_VALUE - 2);
+            assertThat(recordedKeys(STRICT)).isEqualTo(2);
         }
 
         @Test

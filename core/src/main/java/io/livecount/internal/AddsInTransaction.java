@@ -5,7 +5,6 @@ import io.livecount.Period;
 import io.livecount.internal.store.CounterStore;
 import io.livecount.internal.store.IdempotencyStore;
 import io.livecount.internal.store.IdempotencyStore.Claim;
-import io.livecount.internal.store.IdempotencyStore.KeyedRow;
 import io.livecount.internal.store.Row;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -82,20 +81,23 @@ final class AddsInTransaction {
     }
 
     /**
-     * What {@link #apply} does without values, in one statement that commits by itself (run it in
-     * autocommit): the keys recorded and the deltas of the adds whose key went in, together.
+     * What {@link #apply} does without values when no key of the group was applied before, in one
+     * statement that commits by itself (run it in autocommit): every key recorded and every delta
+     * added. Null when a key was applied before: the statement changed nothing, and {@link #apply}
+     * must do it (see {@link IdempotencyStore#recordWithDeltas}).
      */
     Outcome applyInOneStatement(Connection connection, List<PendingAdd> adds, long nowSeconds) throws SQLException {
         Set<PendingAdd> skipped = new HashSet<>();
         Map<Claim, PendingAdd> firsts = firstOfEachKey(adds, skipped);
-        List<KeyedRow> rows = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         for (PendingAdd add : adds) {
             if (!skipped.contains(add)) {
-                Claim claim = add.idempotencyKey == null ? null : new Claim(add.key.namespace(), add.idempotencyKey);
-                add.rows.forEach(row -> rows.add(new KeyedRow(row, claim)));
+                rows.addAll(add.rows);
             }
         }
-        skipUnrecorded(firsts, keys.recordWithDeltas(connection, firsts.keySet(), rows, nowSeconds), skipped);
+        if (!keys.recordWithDeltas(connection, firsts.keySet(), rows, nowSeconds)) {
+            return null;
+        }
         return new Outcome(skipped, Map.of());
     }
 

@@ -135,8 +135,11 @@ final class GroupCommitter {
                     ? transactor.autocommit(
                             true,
                             connection -> inTransaction.applyInOneStatement(connection, batch, nowSeconds.getAsLong()))
-                    : transactor.inTransaction(
-                            connection -> inTransaction.apply(connection, batch, nowSeconds.getAsLong(), wantsValues));
+                    : null;
+            if (outcome == null) {
+                outcome = transactor.inTransaction(
+                        connection -> inTransaction.apply(connection, batch, nowSeconds.getAsLong(), wantsValues));
+            }
             completeInOrder(batch, outcome.values(), outcome.skipped());
         } catch (ArithmeticException overflow) {
             if (batch.size() == 1) {

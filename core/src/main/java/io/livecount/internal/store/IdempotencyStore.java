@@ -38,9 +38,6 @@ public final class IdempotencyStore {
         }
     }
 
-    /** A delta row and the key it depends on (null: none). */
-    public record KeyedRow(Row row, Claim claim) {}
-
     private final SqlDialect dialect;
     private final boolean recordsWithDeltas;
 
@@ -55,41 +52,32 @@ public final class IdempotencyStore {
     }
 
     /**
-     * Records the keys of {@code claims} not recorded yet and adds the deltas of {@code rows} whose
-     * key it recorded now (or that have none), in one statement that commits by itself where
-     * {@link #recordsWithDeltas}; returns the claims recorded. {@code claims} must be distinct.
+     * Records every key of {@code claims} and adds {@code rows}, in one statement that commits by
+     * itself where {@link #recordsWithDeltas}, all of it or nothing: returns false, having changed
+     * nothing, when a key was recorded before (or a delta overflows); the caller then applies the
+     * adds in a transaction, which can skip single keys. {@code claims} must be distinct.
      */
-    public Set<Claim> recordWithDeltas(
-            Connection connection, Collection<Claim> claims, List<KeyedRow> rows, long nowSeconds) throws SQLException {
+    public boolean recordWithDeltas(Connection connection, Collection<Claim> claims, List<Row> rows, long nowSeconds)
+            throws SQLException {
         List<Claim> sorted = new ArrayList<>(new TreeSet<>(claims));
-        Set<Claim> recorded = new HashSet<>();
+        List<Row> merged = Row.sumById(rows);
         try (PreparedStatement statement =
-                connection.prepareStatement(dialect.keyedUpsertSql(sorted.size(), rows.size()))) {
+                connection.prepareStatement(dialect.keyedUpsertSql(sorted.size(), merged.size()))) {
             int index = 1;
-            for (Claim claim : sorted) {
+            for (Claim claim : sorted) { // every statement locks the keys first, then the counters
                 index = bind(statement, index, claim, nowSeconds);
             }
-            for (KeyedRow keyed : rows) {
-                index = dialect.bindRow(statement, index, keyed.row());
-                dialect.bindText(
-                        statement,
-                        index++,
-                        keyed.claim() == null ? null : keyed.claim().namespace());
-                dialect.bindText(
-                        statement,
-                        index++,
-                        keyed.claim() == null
-                                ? null
-                                : NAME_PREFIX + keyed.claim().key());
+            for (Row row : merged) {
+                index = dialect.bindRow(statement, index, row);
             }
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    recorded.add(new Claim(
-                            dialect.readText(rs, 2), dialect.readText(rs, 3).substring(NAME_PREFIX.length())));
-                }
+            statement.executeUpdate();
+            return true;
+        } catch (SQLException e) {
+            if (dialect.isOverflow(e)) {
+                return false; // the statement rolled back as a whole
             }
+            throw e;
         }
-        return recorded;
     }
 
     /**

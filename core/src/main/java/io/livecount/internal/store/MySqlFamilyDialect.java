@@ -44,6 +44,17 @@ public class MySqlFamilyDialect extends SqlDialect {
                 : null;
     }
 
+    /**
+     * An existing key row is "updated" to a value out of a long's range: the server refuses the
+     * statement (error 1690 in every sql_mode), and no error can come from a key row otherwise.
+     */
+    @Override
+    public String keyedUpsertSql(int keys, int deltas) {
+        return "INSERT INTO " + TABLE + " (" + COLUMNS + ") VALUES " + valuesList(keys + deltas, "(?, ?, ?, ?, ?)")
+                + " ON DUPLICATE KEY UPDATE counter_value = IF(period_type = '" + IdempotencyStore.PERIOD + "',"
+                + " ABS(counter_value) + 9223372036854775807 + 1, counter_value + VALUES(counter_value))";
+    }
+
     @Override
     protected String buildUpsert(int rows, boolean returning) {
         // VALUES(col) is deprecated in MySQL 8.0.20 but still works; the row-alias form that

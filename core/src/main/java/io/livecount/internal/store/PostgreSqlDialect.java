@@ -41,29 +41,16 @@ public class PostgreSqlDialect extends SqlDialect {
     }
 
     /**
-     * A data-modifying WITH: the key rows go in first ({@code k}), then the deltas whose key went
-     * in (or that have none), summed per row and in key order, as one upsert. One autocommitted
-     * statement, so a group of keyed adds costs one round trip like a group of plain ones.
+     * An existing key row is "updated" to a value out of a long's range: the server refuses the
+     * statement (bigint out of range), and no error can come from a key row otherwise.
      */
     @Override
     public String keyedUpsertSql(int keys, int deltas) {
-        return "WITH k AS (INSERT INTO " + TABLE + " (" + COLUMNS + ") VALUES " + valuesList(keys, "(?, ?, ?, ?, ?)")
-                + " ON CONFLICT DO NOTHING RETURNING ns, counter_name),"
-                + " d (ns, counter_name, period_type, bucket_start, delta, key_ns, key_name) AS (VALUES "
-                + "(CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS BIGINT), CAST(? AS BIGINT),"
-                + " CAST(? AS VARCHAR), CAST(? AS VARCHAR))"
-                + (deltas > 1 ? ", " + valuesList(deltas - 1, "(?, ?, ?, ?, ?, ?, ?)") : "") + "),"
-                + " u AS (INSERT INTO " + TABLE + " (" + COLUMNS + ")"
-                + " SELECT d.ns, d.counter_name, d.period_type, d.bucket_start, CAST(SUM(d.delta) AS BIGINT) FROM d"
-                + " WHERE d.key_name IS NULL"
-                // explicit: the table's own deterministic collation and the literals' default differ
-                + " OR EXISTS (SELECT 1 FROM k WHERE k.ns = d.key_ns COLLATE \"C\""
-                + " AND k.counter_name = d.key_name COLLATE \"C\")"
-                + " GROUP BY d.ns, d.counter_name, d.period_type, d.bucket_start"
-                + " ORDER BY d.ns, d.counter_name, d.period_type, d.bucket_start"
-                + " ON CONFLICT (ns, counter_name, period_type, bucket_start) DO UPDATE"
-                + " SET counter_value = " + TABLE + ".counter_value + EXCLUDED.counter_value)"
-                + " SELECT 'K', ns, counter_name, 0 FROM k";
+        return "INSERT INTO " + TABLE + " (" + COLUMNS + ") VALUES " + valuesList(keys + deltas, "(?, ?, ?, ?, ?)")
+                + " ON CONFLICT (ns, counter_name, period_type, bucket_start) DO UPDATE SET counter_value = CASE"
+                + " WHEN " + TABLE + ".period_type = '" + IdempotencyStore.PERIOD + "'"
+                + " THEN ABS(" + TABLE + ".counter_value) + 9223372036854775807 + 1"
+                + " ELSE " + TABLE + ".counter_value + EXCLUDED.counter_value END";
     }
 
     @Override

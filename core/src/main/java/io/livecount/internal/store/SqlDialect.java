@@ -123,12 +123,12 @@ public abstract class SqlDialect {
     }
 
     /**
-     * One statement that records idempotency keys and upserts deltas, or null where the database
-     * has none (then a transaction does it in two): {@code keys} key rows bound like {@link
-     * #bindRow} (ns, name, period, 0, recorded-at), then {@code deltas} rows of seven parameters
-     * (the row's five, then the namespace and name of the key row it depends on, null for none). A
-     * delta row counts only if its key row is inserted by the statement. Returns one row per key
-     * inserted: ({@code 'K'}, ns, name, 0).
+     * One statement that records idempotency keys and upserts deltas only if none of the keys was
+     * recorded before, or null where the database has none: {@code keys} key rows bound like {@link
+     * #bindRow} (ns, name, period, 0, recorded-at), then {@code deltas} rows bound by {@link
+     * #bindRow}. A key row that exists makes the statement fail with an {@linkplain #isOverflow
+     * overflow}, which in autocommit rolls back all of it; the caller then applies the group in a
+     * transaction, which can skip single keys.
      */
     public String keyedUpsertSql(int keys, int deltas) {
         return null;
