@@ -80,6 +80,15 @@ final class AddsInTransaction {
         return keys.recordsWithDeltas();
     }
 
+    /** Whether {@link #applyInOneStatement} can run on this database for {@code adds}. */
+    boolean appliesInOneStatement(List<PendingAdd> adds) {
+        int rows = 0;
+        for (PendingAdd add : adds) {
+            rows += add.rows.size() + (add.idempotencyKey == null ? 0 : 1);
+        }
+        return rows <= 2 * ROWS_PER_STATEMENT && appliesInOneStatement();
+    }
+
     /**
      * What {@link #apply} does without values when no key of the group was applied before, in one
      * statement that commits by itself (run it in autocommit): every key recorded and every delta

@@ -107,12 +107,21 @@ public final class DefaultCounterService extends StoreOperations implements Coun
         }
     }
 
-    /** One transaction of its own (not shared with group commit): all or none. */
+    /**
+     * All or none, not shared with group commit: one autocommitted statement where it can, else
+     * (a key applied before, too many rows, H2) a transaction of its own.
+     */
     @Override
     void commitAll(List<PendingAdd> adds) {
         ensureOpen();
         long nowSeconds = config.clock().millis() / 1000;
-        transactor.inTransaction(connection -> inTransaction.apply(connection, adds, nowSeconds, false));
+        boolean applied = inTransaction.appliesInOneStatement(adds)
+                && transactor.autocommit(
+                                true, connection -> inTransaction.applyInOneStatement(connection, adds, nowSeconds))
+                        != null;
+        if (!applied) {
+            transactor.inTransaction(connection -> inTransaction.apply(connection, adds, nowSeconds, false));
+        }
         if (writeBack != null) {
             writeBack.invalidate(adds.stream().flatMap(add -> add.rows.stream()).toList());
         }
