@@ -192,6 +192,23 @@ class IdempotencyTest extends DatabaseTest {
         }
 
         @Test
+        @DisplayName("a small batch (one statement) with keys repeated in it and applied before: each key once")
+        void smallBatchWithDuplicates() {
+            CounterKey one = CounterKey.of(STRICT, "s1");
+            CounterKey two = CounterKey.of(STRICT, "s2");
+            CounterKey plain = CounterKey.of(STRICT, "s3");
+            counters.addAll(List.of(CounterAdd.once(two, 1, "s-2"), CounterAdd.once(two, 1, "s-2")));
+            assertThat(stored(two)).as("repeated in the batch").isEqualTo(1);
+            counters.add(one, 1, AddOptions.once("s-1"));
+            counters.addAll(
+                    List.of(CounterAdd.once(one, 1, "s-1"), CounterAdd.once(two, 1, "s-2b"), CounterAdd.of(plain, 1)));
+            assertThat(stored(one)).as("applied before the batch").isEqualTo(1);
+            assertThat(stored(two)).isEqualTo(2);
+            assertThat(stored(plain)).isEqualTo(1);
+            assertThat(recordedKeys(STRICT)).isEqualTo(3);
+        }
+
+        @Test
         @DisplayName("STRICT items commit all or none: an item that would overflow applies nothing")
         void allOrNone() {
             CounterKey full = CounterKey.of(STRICT, "full");
