@@ -3,15 +3,10 @@ package io.livecount;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.livecount.spi.BucketKey;
-import io.livecount.spi.CounterCache;
-import io.livecount.spi.CounterEntry;
 import io.livecount.spi.DeleteParticipant;
 import io.livecount.testing.DatabaseTest;
+import io.livecount.testing.MapCounterCache;
 import java.time.Duration;
-import java.util.Collection;
-import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -65,11 +60,19 @@ class SharedCacheDeleteTest extends DatabaseTest {
      * write its share, deletes the rows, releases the hold, and returns once the hold's thread has
      * removed the counter's ALL entry, which it then takes its time to follow up.
      */
-    private static final class SlowlyReleasingCache implements CounterCache {
-        private final ConcurrentHashMap<BucketKey, CounterEntry> entries = new ConcurrentHashMap<>();
+    private static final class SlowlyReleasingCache extends MapCounterCache {
         private final CountDownLatch holdRemovedAll = new CountDownLatch(1);
         private volatile DeleteParticipant thisNode;
         private volatile boolean released;
+
+        SlowlyReleasingCache() {
+            afterRemove = key -> {
+                if (released && key.period() == Period.ALL) {
+                    holdRemovedAll.countDown();
+                    sleep(500);
+                }
+            };
+        }
 
         @Override
         public boolean joinDeletes(DeleteParticipant participant) {
@@ -95,44 +98,6 @@ class SharedCacheDeleteTest extends DatabaseTest {
             }
             return result;
         }
-
-        @Override
-        public boolean remove(BucketKey key, CounterEntry expected) {
-            boolean removed = entries.remove(key, expected);
-            if (removed && released && key.period() == Period.ALL) {
-                holdRemovedAll.countDown();
-                sleep(500);
-            }
-            return removed;
-        }
-
-        @Override
-        public CounterEntry get(BucketKey key) {
-            return entries.get(key);
-        }
-
-        @Override
-        public CounterEntry putIfAbsent(BucketKey key, CounterEntry entry) {
-            return entries.putIfAbsent(key, entry);
-        }
-
-        @Override
-        public boolean replace(BucketKey key, CounterEntry expected, CounterEntry replacement) {
-            return entries.replace(key, expected, replacement);
-        }
-
-        @Override
-        public Collection<BucketKey> dirtyKeys() {
-            return List.copyOf(entries.keySet());
-        }
-
-        @Override
-        public long dirtyCount() {
-            return entries.size();
-        }
-
-        @Override
-        public void close() {}
 
         private static void sleep(long millis) {
             try {

@@ -7,14 +7,15 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
  * A cache on a {@link ConcurrentHashMap}, with hooks for the failures a test needs: something to
- * run at the third {@link #get}, and what {@link #dirtyCount} answers (or throws). Every entry
- * counts as dirty.
+ * run at the third {@link #get}, something to run after an entry was removed, and what {@link
+ * #dirtyCount} answers (or throws). Every entry counts as dirty.
  */
-public final class MapCounterCache implements CounterCache {
+public class MapCounterCache implements CounterCache {
 
     public final ConcurrentHashMap<BucketKey, CounterEntry> entries = new ConcurrentHashMap<>();
     public final AtomicInteger gets = new AtomicInteger();
@@ -22,6 +23,8 @@ public final class MapCounterCache implements CounterCache {
     public final AtomicInteger changes = new AtomicInteger();
 
     public volatile Runnable onThirdGet = () -> {};
+    /** Runs after {@link #remove} removed the entry of a key, on the thread that removed it. */
+    public volatile Consumer<BucketKey> afterRemove = key -> {};
     /** What {@link #dirtyCount} answers or throws; null: the number of entries. */
     public volatile LongSupplier dirtyCounter;
 
@@ -48,7 +51,11 @@ public final class MapCounterCache implements CounterCache {
     @Override
     public boolean remove(BucketKey key, CounterEntry expected) {
         changes.incrementAndGet();
-        return entries.remove(key, expected);
+        boolean removed = entries.remove(key, expected);
+        if (removed) {
+            afterRemove.accept(key);
+        }
+        return removed;
     }
 
     @Override
