@@ -82,11 +82,13 @@ final class AddsInTransaction {
 
     /** Whether {@link #applyInOneStatement} can run on this database for {@code adds}. */
     boolean appliesInOneStatement(List<PendingAdd> adds) {
+        int keyed = 0;
         int rows = 0;
         for (PendingAdd add : adds) {
-            rows += add.rows.size() + (add.idempotencyKey == null ? 0 : 1);
+            keyed += add.idempotencyKey == null ? 0 : 1;
+            rows += add.rows.size();
         }
-        return rows <= 2 * ROWS_PER_STATEMENT && appliesInOneStatement();
+        return keys.recordsWithDeltas(keyed, rows);
     }
 
     /**

@@ -28,6 +28,7 @@ public final class IdempotencyStore {
 
     private static final String NAME_PREFIX = "\u0001";
     private static final int ROWS_PER_STATEMENT = 500;
+    private static final int ROWS_IN_ONE_STATEMENT = 2_000;
 
     /** An idempotency key in its namespace; ordered by namespace, then key (the lock order). */
     public record Claim(String namespace, String key) implements Comparable<Claim> {
@@ -49,6 +50,15 @@ public final class IdempotencyStore {
     /** Whether {@link #recordWithDeltas} can run here (one statement for keys and deltas). */
     public boolean recordsWithDeltas() {
         return recordsWithDeltas;
+    }
+
+    /**
+     * Whether {@link #recordWithDeltas} can run here for {@code keys} keys and {@code rows} delta
+     * rows: at most {@value #ROWS_IN_ONE_STATEMENT} rows in all, far below every driver's limit of
+     * parameters (5 a row).
+     */
+    public boolean recordsWithDeltas(int keys, int rows) {
+        return recordsWithDeltas && keys + rows <= ROWS_IN_ONE_STATEMENT;
     }
 
     /**

@@ -7,6 +7,8 @@ import io.livecount.internal.store.Row;
 import io.livecount.internal.store.Transactor;
 import io.livecount.internal.store.WriteBackStore;
 import io.livecount.spi.BucketKey;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -185,17 +187,10 @@ final class KeyedAdds {
         List<Row> touched = adds.stream().flatMap(add -> add.rows().stream()).toList();
         visibility.writeLock().lock();
         try {
-            transactor.inTransaction(connection -> {
-                Set<Claim> recorded = keys.record(connection, claims, nowSeconds.getAsLong());
-                List<Row> sums = Row.sumById(adds.stream()
-                        .filter(add -> recorded.contains(add.claim()))
-                        .flatMap(add -> add.rows().stream())
-                        .toList());
-                if (!sums.isEmpty()) {
-                    rows.write(connection, sums);
-                }
-                return null;
-            });
+            // one statement while no key was written before; else a transaction that skips those
+            if (!writtenInOneStatement(claims, touched)) {
+                transactor.inTransaction(connection -> writeRecorded(connection, adds, claims));
+            }
             statements.increment();
             for (Held add : adds) {
                 held.remove(add.claim(), add);
@@ -207,5 +202,24 @@ final class KeyedAdds {
         } finally {
             visibility.writeLock().unlock();
         }
+    }
+
+    private boolean writtenInOneStatement(List<Claim> claims, List<Row> touched) {
+        return keys.recordsWithDeltas(claims.size(), touched.size())
+                && transactor.autocommit(
+                        true, connection -> keys.recordWithDeltas(connection, claims, touched, nowSeconds.getAsLong()));
+    }
+
+    /** Records the keys not recorded yet and writes the deltas of their adds; returns null. */
+    private Void writeRecorded(Connection connection, List<Held> adds, List<Claim> claims) throws SQLException {
+        Set<Claim> recorded = keys.record(connection, claims, nowSeconds.getAsLong());
+        List<Row> sums = Row.sumById(adds.stream()
+                .filter(add -> recorded.contains(add.claim()))
+                .flatMap(add -> add.rows().stream())
+                .toList());
+        if (!sums.isEmpty()) {
+            rows.write(connection, sums);
+        }
+        return null;
     }
 }
