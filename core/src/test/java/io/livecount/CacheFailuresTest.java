@@ -11,6 +11,7 @@ import io.livecount.spi.CounterEntry;
 import io.livecount.spi.EntryChange;
 import io.livecount.spi.EntryProcessingCache;
 import io.livecount.testing.DatabaseTest;
+import io.livecount.testing.MapCounterCache;
 import io.livecount.testing.TestDatabase;
 import java.time.Duration;
 import java.util.Collection;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -141,6 +143,28 @@ class CacheFailuresTest extends DatabaseTest {
         }
         assertThat(database.queryLong("SELECT SUM(counter_value) FROM livecount_counter WHERE period_type = 'DAY'"))
                 .isEqualTo(7);
+    }
+
+    @Test
+    @DisplayName("close() stops the write-back thread and writes what it holds when the cache cannot count its entries")
+    void closeWithoutCount() {
+        MapCounterCache cache = new MapCounterCache();
+        long threadsBefore = writeBackThreads();
+        CounterService service = service(cache);
+        service.add(key, 3);
+        cache.dirtyCounter = () -> {
+            throw new CacheUnavailableException("cannot count", null);
+        };
+        service.close();
+        assertThat(writeBackThreads()).as("live write-back threads").isEqualTo(threadsBefore);
+        assertThat(database.queryLong("SELECT SUM(counter_value) FROM livecount_counter WHERE period_type = 'ALL'"))
+                .isEqualTo(3);
+    }
+
+    private static long writeBackThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().equals("livecount-write-back") && thread.isAlive())
+                .count();
     }
 
     private CounterService service(CounterCache cache) {

@@ -333,7 +333,7 @@ public final class WriteBack {
             Thread.onSpinWait();
         }
         try {
-            engine.close(cache.cache().dirtyCount());
+            engine.close(cache.cache()::dirtyCount);
         } finally {
             cache.cache().close();
         }

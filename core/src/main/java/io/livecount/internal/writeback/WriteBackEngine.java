@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -119,7 +120,7 @@ final class WriteBackEngine {
     }
 
     /** Stops the thread, then writes everything, retrying until {@link WriteBackConfig#closeTimeout()}. */
-    void close(long dirtyBuckets) {
+    void close(LongSupplier dirtyBuckets) {
         stopping = true;
         LockSupport.unpark(thread);
         try {
@@ -138,7 +139,7 @@ final class WriteBackEngine {
         failBarriers(new IllegalStateException("the CounterService closed"));
     }
 
-    private void writeEverything(long dirtyBuckets) {
+    private void writeEverything(LongSupplier dirtyBuckets) {
         long deadline = System.nanoTime() + config.closeTimeout().toNanos();
         for (long backoff = FIRST_BACKOFF_NANOS; ; backoff = Math.min(MAX_BACKOFF_NANOS, backoff * 2)) {
             try {
@@ -150,12 +151,21 @@ final class WriteBackEngine {
                 if (System.nanoTime() + backoff > deadline) {
                     throw new CounterStoreException(
                             "close(): the last write-back failed until closeTimeout ("
-                                    + config.closeTimeout() + "); about " + dirtyBuckets
-                                    + " counter buckets were not written: " + e.getMessage(),
+                                    + config.closeTimeout() + "); " + notWritten(dirtyBuckets)
+                                    + " were not written: " + e.getMessage(),
                             e);
                 }
                 LockSupport.parkNanos(backoff);
             }
+        }
+    }
+
+    /** Counted only for the message: a cache that is down cannot count, and must not stop the close. */
+    private static String notWritten(LongSupplier dirtyBuckets) {
+        try {
+            return "about " + dirtyBuckets.getAsLong() + " counter buckets";
+        } catch (RuntimeException cannotCount) {
+            return "the dirty counter buckets (the cache could not count them)";
         }
     }
 
