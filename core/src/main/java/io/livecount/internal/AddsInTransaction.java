@@ -6,6 +6,7 @@ import io.livecount.internal.store.CounterStore;
 import io.livecount.internal.store.IdempotencyStore;
 import io.livecount.internal.store.IdempotencyStore.Claim;
 import io.livecount.internal.store.Row;
+import io.livecount.internal.store.Transactor;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -75,13 +76,21 @@ final class AddsInTransaction {
         return skipped;
     }
 
-    /** Whether {@link #applyInOneStatement} can run on this database. */
-    boolean appliesInOneStatement() {
-        return keys.recordsWithDeltas();
+    /**
+     * Applies {@code adds} all or none in transactions of its own: in one autocommitted statement
+     * where the database has one and they fit ({@link #applyInOneStatement}), else, or when that
+     * statement found a key applied before, in a transaction ({@link #apply}).
+     */
+    Outcome applyAtomically(Transactor transactor, List<PendingAdd> adds, long nowSeconds, boolean wantsValues) {
+        Outcome outcome = !wantsValues && fitsOneStatement(adds)
+                ? transactor.autocommit(true, connection -> applyInOneStatement(connection, adds, nowSeconds))
+                : null;
+        return outcome != null
+                ? outcome
+                : transactor.inTransaction(connection -> apply(connection, adds, nowSeconds, wantsValues));
     }
 
-    /** Whether {@link #applyInOneStatement} can run on this database for {@code adds}. */
-    boolean appliesInOneStatement(List<PendingAdd> adds) {
+    private boolean fitsOneStatement(List<PendingAdd> adds) {
         int keyed = 0;
         int rows = 0;
         for (PendingAdd add : adds) {
@@ -97,7 +106,8 @@ final class AddsInTransaction {
      * added. Null when a key was applied before: the statement changed nothing, and {@link #apply}
      * must do it (see {@link IdempotencyStore#recordWithDeltas}).
      */
-    Outcome applyInOneStatement(Connection connection, List<PendingAdd> adds, long nowSeconds) throws SQLException {
+    private Outcome applyInOneStatement(Connection connection, List<PendingAdd> adds, long nowSeconds)
+            throws SQLException {
         Set<PendingAdd> skipped = new HashSet<>();
         Map<Claim, PendingAdd> firsts = firstOfEachKey(adds, skipped);
         List<Row> rows = new ArrayList<>();

@@ -107,21 +107,11 @@ public final class DefaultCounterService extends StoreOperations implements Coun
         }
     }
 
-    /**
-     * All or none, not shared with group commit: one autocommitted statement where it can, else
-     * (a key applied before, too many rows, H2) a transaction of its own.
-     */
+    /** All or none, not shared with group commit (see {@link AddsInTransaction#applyAtomically}). */
     @Override
     void commitAll(List<PendingAdd> adds) {
         ensureOpen();
-        long nowSeconds = config.clock().millis() / 1000;
-        boolean applied = inTransaction.appliesInOneStatement(adds)
-                && transactor.autocommit(
-                                true, connection -> inTransaction.applyInOneStatement(connection, adds, nowSeconds))
-                        != null;
-        if (!applied) {
-            transactor.inTransaction(connection -> inTransaction.apply(connection, adds, nowSeconds, false));
-        }
+        inTransaction.applyAtomically(transactor, adds, config.clock().millis() / 1000, false);
         if (writeBack != null) {
             writeBack.invalidate(adds.stream().flatMap(add -> add.rows.stream()).toList());
         }

@@ -127,19 +127,12 @@ final class GroupCommitter {
         }
     }
 
-    /** Adds with idempotency keys: the keys are recorded in the transaction of the deltas. */
+    /** Adds with idempotency keys: the keys are recorded atomically with the deltas. */
     private void commitKeyed(List<PendingAdd> batch) {
         boolean wantsValues = batch.stream().anyMatch(add -> add.wantsValue);
         try {
-            AddsInTransaction.Outcome outcome = !wantsValues && inTransaction.appliesInOneStatement()
-                    ? transactor.autocommit(
-                            true,
-                            connection -> inTransaction.applyInOneStatement(connection, batch, nowSeconds.getAsLong()))
-                    : null;
-            if (outcome == null) {
-                outcome = transactor.inTransaction(
-                        connection -> inTransaction.apply(connection, batch, nowSeconds.getAsLong(), wantsValues));
-            }
+            AddsInTransaction.Outcome outcome =
+                    inTransaction.applyAtomically(transactor, batch, nowSeconds.getAsLong(), wantsValues);
             completeInOrder(batch, outcome.values(), outcome.skipped());
         } catch (ArithmeticException overflow) {
             if (batch.size() == 1) {

@@ -47,14 +47,9 @@ public final class IdempotencyStore {
         this.recordsWithDeltas = dialect.keyedUpsertSql(1, 1) != null; // once, not per group commit
     }
 
-    /** Whether {@link #recordWithDeltas} can run here (one statement for keys and deltas). */
-    public boolean recordsWithDeltas() {
-        return recordsWithDeltas;
-    }
-
     /**
-     * Whether {@link #recordWithDeltas} can run here for {@code keys} keys and {@code rows} delta
-     * rows: at most {@value #ROWS_IN_ONE_STATEMENT} rows in all, far below every driver's limit of
+     * Whether {@link #recordWithDeltas} can run here (the database has the statement) for {@code
+     * keys} keys and {@code rows} delta rows: at most {@value #ROWS_IN_ONE_STATEMENT} rows in all, far below every driver's limit of
      * parameters (5 a row).
      */
     public boolean recordsWithDeltas(int keys, int rows) {
@@ -63,7 +58,7 @@ public final class IdempotencyStore {
 
     /**
      * Records every key of {@code claims} and adds {@code rows}, in one statement that commits by
-     * itself where {@link #recordsWithDeltas}, all of it or nothing: returns false, having changed
+     * itself where {@link #recordsWithDeltas(int, int)}, all of it or nothing: returns false, having changed
      * nothing, when a key was recorded before (or a delta overflows); the caller then applies the
      * adds in a transaction, which can skip single keys. {@code claims} must be distinct.
      */
