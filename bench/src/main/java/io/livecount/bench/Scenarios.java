@@ -41,12 +41,11 @@ final class Scenarios {
                         (db, ds, options) -> new FastHazelcastScenario(ds, members, window, options.maxDelayMillis()));
             }
         }
-        database(
-                JdbcBatchUpsertScenario.NAME,
-                (db, ds, options) -> new JdbcBatchUpsertScenario(db, options.maxThreads(), false));
-        database(
-                JdbcBatchUpsertScenario.WIDE_NAME,
-                (db, ds, options) -> new JdbcBatchUpsertScenario(db, options.maxThreads(), true));
+        for (UpsertTable table : UpsertTable.values()) {
+            database(
+                    table.scenarioName(),
+                    (db, ds, options) -> new JdbcBatchUpsertScenario(db, options.maxThreads(), table));
+        }
         database(FlushScenario.NAME, (db, ds, options) -> new FlushScenario(ds, false));
         database(FlushScenario.SERIAL_NAME, (db, ds, options) -> new FlushScenario(ds, true));
         database(DemoHttpScenario.NAME, (db, ds, options) -> new DemoHttpScenario(ds, false));
