@@ -14,24 +14,19 @@ import io.livecount.internal.store.ConnectionSource;
 import io.livecount.internal.store.CounterStore;
 import io.livecount.internal.store.IdempotencyStore;
 import io.livecount.internal.store.RetentionStore;
-import io.livecount.internal.store.Row;
 import io.livecount.internal.store.SqlWork;
 import io.livecount.internal.store.Transactor;
 import io.livecount.internal.store.WriteBackStore;
 import io.livecount.internal.writeback.WriteBack;
 import io.livecount.spi.JoinedTransaction;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * The {@link CounterService}: owned transactions, STRICT adds through group commit, FAST adds
@@ -41,13 +36,11 @@ import java.util.function.Supplier;
  */
 public final class DefaultCounterService extends StoreOperations implements CounterService {
 
-    private static final WriteBackMetrics NO_WRITE_BACK = new WriteBackMetrics(0, 0, null, 0, Duration.ZERO, 0, 0, 0);
-
     private final ConnectionSource connections;
     private final Transactor transactor;
     private final GroupCommitter committer;
     private final AddsInTransaction inTransaction;
-    private final WriteBack writeBack;
+    private final FastSide fast;
     private final JtaTransaction jta;
     private final JoinedOperations inJta;
     private final Retention retention;
@@ -63,16 +56,18 @@ public final class DefaultCounterService extends StoreOperations implements Coun
                 config.maxConcurrentCommits(),
                 () -> config.clock().millis() / 1000);
         this.inTransaction = new AddsInTransaction(store);
-        this.writeBack = config.writeBack() == null
-                ? null
-                : new WriteBack(
-                        config,
-                        bucketing,
-                        transactor,
-                        new WriteBackStore(store.dialect()),
-                        new IdempotencyStore(store.dialect()),
-                        (key, delta, rows, wantsValue, idempotencyKey) ->
-                                committer.commit(new PendingAdd(key, delta, rows, wantsValue, idempotencyKey)));
+        this.fast = new FastSide(
+                config.writeBack() == null
+                        ? null
+                        : new WriteBack(
+                                config,
+                                bucketing,
+                                transactor,
+                                new WriteBackStore(store.dialect()),
+                                new IdempotencyStore(store.dialect()),
+                                (key, delta, rows, wantsValue, idempotencyKey) ->
+                                        committer.commit(new PendingAdd(key, delta, rows, wantsValue, idempotencyKey))),
+                this::inCallerTransaction);
         this.jta = config.callerTransactions() == null
                 ? null
                 : new JtaTransaction(config.callerTransactions(), connections, store.dialect());
@@ -112,8 +107,8 @@ public final class DefaultCounterService extends StoreOperations implements Coun
     void commitAll(List<PendingAdd> adds) {
         ensureOpen();
         inTransaction.applyAtomically(transactor, adds, config.clock().millis() / 1000, false);
-        if (writeBack != null) {
-            writeBack.invalidate(adds.stream().flatMap(add -> add.rows.stream()).toList());
+        if (fast.enabled()) {
+            fast.invalidate(adds.stream().flatMap(add -> add.rows.stream()).toList());
         }
     }
 
@@ -121,21 +116,14 @@ public final class DefaultCounterService extends StoreOperations implements Coun
     long commitAdd(PendingAdd add) {
         ensureOpen();
         long value = committer.commit(add);
-        if (writeBack != null) {
-            writeBack.invalidate(add.rows);
-        }
+        fast.invalidate(add.rows);
         return value;
     }
 
     @Override
     long fastAdd(CounterKey key, long delta, Instant eventTime, boolean wantsValue, String idempotencyKey) {
         ensureOpen();
-        requireWriteBack(key);
-        if (wantsValue) {
-            return writeBack.addAndGet(key, delta, eventTime, idempotencyKey);
-        }
-        writeBack.add(key, delta, eventTime, idempotencyKey);
-        return 0;
+        return fast.add(key, delta, eventTime, wantsValue, idempotencyKey);
     }
 
     /** A FAST add of a caller transaction that has committed. */
@@ -145,60 +133,47 @@ public final class DefaultCounterService extends StoreOperations implements Coun
 
     @Override
     void requireFast(CounterKey key) {
-        requireWriteBack(key);
+        fast.require(key);
     }
 
-    void requireWriteBack(CounterKey key) {
-        if (writeBack == null) {
-            throw new IllegalArgumentException("mode FAST for " + key + " needs a write-back: configure"
-                    + " LivecountConfig.Builder.writeBack(...), or use STRICT");
-        }
-    }
-
-    /** Whether this node caches counter buckets (FAST mode is configured). */
-    boolean cachesBuckets() {
-        return writeBack != null;
-    }
-
-    /** Forgets cached buckets that a committed caller transaction changed. */
-    void invalidate(List<Row> rows) {
-        writeBack.invalidate(rows);
+    /** This service's FAST side, for the operations of a caller transaction. */
+    FastSide fast() {
+        return fast;
     }
 
     @Override
     Map<CounterKey, Long> readValues(Collection<CounterKey> keys, Period period, long bucket) {
-        if (writeBack == null) {
+        if (!fast.enabled()) {
             return super.readValues(keys, period, bucket);
         }
         ensureOpen();
-        return cacheWork(() -> writeBack.values(keys, period, bucket));
+        return fast.values(keys, period, bucket);
     }
 
     @Override
     Map<Long, Long> readSeries(CounterKey key, Period period, long first, long last) {
-        if (writeBack == null) {
+        if (!fast.enabled()) {
             return super.readSeries(key, period, first, last);
         }
         ensureOpen();
-        return cacheWork(() -> writeBack.series(key, period, first, last));
+        return fast.series(key, period, first, last);
     }
 
     /** The database's ranking with this node's unwritten deltas put in; nothing is written first. */
     @Override
     List<CounterValue> readTop(String namespace, Period period, long bucket, int limit) {
-        if (writeBack == null) {
+        if (!fast.enabled()) {
             return super.readTop(namespace, period, bucket, limit);
         }
         ensureOpen();
-        return cacheWork(() ->
-                writeBack.top(namespace, period, bucket, limit, n -> super.readTop(namespace, period, bucket, n)));
+        return fast.top(namespace, period, bucket, limit, n -> super.readTop(namespace, period, bucket, n));
     }
 
     /** This node's FAST counters not yet written back (none without FAST mode). */
     @Override
     Set<CounterKey> pendingCounters() {
         ensureOpen();
-        return writeBack == null ? Set.of() : cacheWork(writeBack::pendingCounters);
+        return fast.pendingCounters();
     }
 
     /**
@@ -213,10 +188,10 @@ public final class DefaultCounterService extends StoreOperations implements Coun
         if (inCallerTransaction()) {
             return inJta.delete(key);
         }
-        if (writeBack == null) {
+        if (!fast.enabled()) {
             return super.delete(key);
         }
-        return deleteAtOnePoint(key, () -> super.delete(key), Runnable::run);
+        return fast.delete(key, () -> super.delete(key), Runnable::run);
     }
 
     /**
@@ -225,26 +200,10 @@ public final class DefaultCounterService extends StoreOperations implements Coun
      */
     boolean deleteJoined(CounterKey key, CallerTransaction transaction, BooleanSupplier deleteRows) {
         ensureOpen();
-        if (writeBack == null) {
+        if (!fast.enabled()) {
             return deleteRows.getAsBoolean();
         }
-        return deleteAtOnePoint(key, deleteRows, transaction::afterCommit);
-    }
-
-    /**
-     * Through the write-back's {@link WriteBack#deleting}: the counter's deltas are written (outside
-     * any caller transaction), its rows deleted, and what could not be written dropped once {@code
-     * afterCommit} runs it (a load before the commit saw the rows).
-     */
-    private boolean deleteAtOnePoint(CounterKey key, BooleanSupplier deleteRows, Consumer<Runnable> afterCommit) {
-        return writeBack.deleting(
-                key,
-                work -> cacheWork(() -> {
-                    work.run();
-                    return null;
-                }),
-                deleteRows::getAsBoolean,
-                afterCommit);
+        return fast.delete(key, deleteRows, transaction::afterCommit);
     }
 
     @Override
@@ -279,12 +238,7 @@ public final class DefaultCounterService extends StoreOperations implements Coun
     @Override
     public void flush() {
         ensureOpen();
-        if (writeBack != null) {
-            cacheWork(() -> {
-                writeBack.flush();
-                return null;
-            });
-        }
+        fast.flush();
     }
 
     @Override
@@ -295,12 +249,12 @@ public final class DefaultCounterService extends StoreOperations implements Coun
     @Override
     public CompletionStage<Void> whenWritten() {
         ensureOpen();
-        return writeBack == null ? CompletableFuture.completedFuture(null) : writeBack.whenWritten();
+        return fast.whenWritten();
     }
 
     @Override
     public WriteBackMetrics writeBackMetrics() {
-        return writeBack == null ? NO_WRITE_BACK : writeBack.metrics();
+        return fast.metrics();
     }
 
     @Override
@@ -339,9 +293,7 @@ public final class DefaultCounterService extends StoreOperations implements Coun
         closed = true;
         retention.close();
         try {
-            if (writeBack != null) {
-                writeBack.close();
-            }
+            fast.close();
         } finally {
             connections.close();
         }
@@ -349,11 +301,6 @@ public final class DefaultCounterService extends StoreOperations implements Coun
 
     private boolean inCallerTransaction() {
         return jta != null && jta.active();
-    }
-
-    /** Runs work that reads or writes on behalf of the cache: never inside a caller transaction. */
-    private <T> T cacheWork(Supplier<T> work) {
-        return inCallerTransaction() ? OutsideTransaction.call(work) : work.get();
     }
 
     private void ensureOpen() {

@@ -55,9 +55,9 @@ final class JoinedOperations extends StoreOperations {
     }
 
     private void invalidateAfterCommit(List<PendingAdd> adds) {
-        if (service.cachesBuckets()) {
+        if (service.fast().enabled()) {
             List<Row> rows = adds.stream().flatMap(add -> add.rows.stream()).toList();
-            transaction.afterCommit(() -> service.invalidate(rows)); // the cache may hold the old values
+            transaction.afterCommit(() -> service.fast().invalidate(rows)); // the cache may hold the old values
         }
     }
 
@@ -68,12 +68,12 @@ final class JoinedOperations extends StoreOperations {
 
     @Override
     void requireFast(CounterKey key) {
-        service.requireWriteBack(key);
+        service.fast().require(key);
     }
 
     @Override
     long fastAdd(CounterKey key, long delta, Instant eventTime, boolean wantsValue, String idempotencyKey) {
-        service.requireWriteBack(key);
+        service.fast().require(key);
         if (wantsValue) {
             throw new IllegalArgumentException(
                     "addAndGet in FAST mode cannot return a value inside a transaction: the" + " add of " + key

@@ -4,6 +4,7 @@ import io.livecount.CommitOutcomeUnknownException;
 import io.livecount.CounterKey;
 import io.livecount.CounterUnavailableException;
 import io.livecount.LivecountException;
+import io.livecount.internal.store.Row;
 import io.livecount.spi.BucketKey;
 import io.livecount.spi.CacheOutcomeUnknownException;
 import io.livecount.spi.CacheUnavailableException;
@@ -13,6 +14,7 @@ import io.livecount.spi.DeleteParticipant;
 import io.livecount.spi.EntryChange;
 import io.livecount.spi.EntryProcessingCache;
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -88,6 +90,15 @@ final class CacheAccess {
             return cache.remove(key, expected);
         }
         return cache.replace(key, expected, next);
+    }
+
+    /** The database changed these buckets behind the cache (a STRICT add): reload them on read. */
+    void forgetStored(List<Row> rows) {
+        for (Row row : rows) {
+            if (cache.get(row.id()) != null) {
+                update(row.id(), new Entries.ForgetStored());
+            }
+        }
     }
 
     /** See {@link CounterCache#joinDeletes}. */

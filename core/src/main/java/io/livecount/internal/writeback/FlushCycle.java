@@ -8,15 +8,14 @@ import io.livecount.internal.store.WriteBackStore;
 import io.livecount.spi.BucketKey;
 import io.livecount.spi.CounterEntry;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 
 /**
- * One write-back pass over the dirty entries: retry the write-backs whose outcome is not known,
- * then take the pending deltas of every dirty entry in batches of at most {@value
+ * One write-back pass over the dirty entries: retry the write-backs whose outcome is not known
+ * ({@link WriteBackOutcomes}), then take the pending deltas of every dirty entry in batches of at most {@value
  * #ROWS_PER_STATEMENT} buckets, write each batch as one statement with its marker (see {@link
  * WriteBackStore}), and fold the committed deltas into the entries. The batches are contiguous
  * slices of the sorted dirty keys, written by up to {@code parallelStatements} runs at once (see
@@ -34,8 +33,6 @@ final class FlushCycle {
     /** Passes over the dirty keys after adoptions, at most (another node may keep leaving write-backs). */
     private static final int MAX_ADOPTION_ROUNDS = 3;
 
-    private static final System.Logger LOG = System.getLogger(FlushCycle.class.getName());
-
     private final CacheAccess cache;
     private final AddGate gate;
     private final Transactor transactor;
@@ -49,6 +46,7 @@ final class FlushCycle {
     final LongAdder pendingTotal = new LongAdder();
     final LongAdder flushedRows = new LongAdder();
     final LongAdder statements = new LongAdder();
+    private final WriteBackOutcomes outcomes;
 
     FlushCycle(CacheAccess cache, Transactor transactor, WriteBackStore store, int parallelStatements, AddGate gate) {
         this.cache = cache;
@@ -58,6 +56,8 @@ final class FlushCycle {
         this.parallelStatements = parallelStatements;
         this.writers = new ParallelWriters(parallelStatements);
         this.deferred = new DeferredCompletions(cache);
+        this.outcomes = new WriteBackOutcomes(
+                cache, transactor, store, inFlight, unwritable, pendingTotal, flushedRows, statements);
     }
 
     /**
@@ -75,13 +75,13 @@ final class FlushCycle {
      */
     void run(boolean settle, Predicate<BucketKey> which, boolean gateHeld) {
         Map<BucketKey, Long> deferredBefore = deferred.snapshot();
-        retryUnresolved();
+        outcomes.retryUnresolved();
         writeDirty(which, gateHeld);
         for (int round = 0; round < MAX_ADOPTION_ROUNDS && inFlight.anyAdopted(); round++) {
             // write-backs of other nodes were adopted: resolve them now, then write the deltas added
             // on top of them, which could not be taken while they were in flight; so that flush()
             // leaves nothing behind
-            retryUnresolved();
+            outcomes.retryUnresolved();
             writeDirty(which, gateHeld);
         }
         deferred.completeLeft(deferredBefore);
@@ -171,10 +171,10 @@ final class FlushCycle {
                 return null;
             });
         } catch (ArithmeticException overflow) {
-            splitOrKeep(flushId, rows); // nothing of the statement was applied
+            outcomes.splitOrKeep(flushId, rows); // nothing of the statement was applied
             return;
         }
-        resolved(flushId, rows);
+        outcomes.resolved(flushId, rows);
         deferred.committed(flushId, rows);
     }
 
@@ -184,133 +184,13 @@ final class FlushCycle {
             if (taken != null && taken.flushId() == flushId) {
                 rows.add(new Row(key, taken.inflight()));
             } else if (taken != null && taken.inflight() != 0 && inFlight.isForeign(taken.flushId())) {
-                adopt(taken.flushId(), key);
+                outcomes.adopt(taken.flushId(), key);
             }
         }
         return null;
     }
 
-    /**
-     * Takes over a write-back this node never started: in a shared cache (Hazelcast) its entries
-     * came from another node's partitions, and that node may have died with it in flight. It is
-     * retried like an unresolved one of ours: the marker tells whether it committed. Should its
-     * first attempt still run later, the marker makes that statement fail (see {@link
-     * WriteBackStore}).
-     */
-    private void adopt(long foreignFlushId, BucketKey key) {
-        if (inFlight.adopt(foreignFlushId, key)) {
-            LOG.log(
-                    System.Logger.Level.INFO,
-                    "adopted write-back {0} of another node (its first key: {1})",
-                    foreignFlushId,
-                    key);
-        }
-    }
-
-    private void retryUnresolved() {
-        for (Map.Entry<Long, List<BucketKey>> attempt : inFlight.snapshot()) {
-            retry(attempt.getKey(), attempt.getValue());
-        }
-    }
-
-    /**
-     * Resolves one write-back whose outcome is unknown. One of ours: the marker is inserted with
-     * the rows unless present. One adopted from another node: it is fenced unless it committed,
-     * because that node may hold more of its rows than we see; and a fenced write-back (by us or by
-     * another adopter) is written again under a new id of ours.
-     */
-    private void retry(long flushId, List<BucketKey> keys) {
-        List<Row> rows = inflightRows(flushId, keys);
-        if (rows.isEmpty()) {
-            inFlight.forget(flushId);
-            return;
-        }
-        try {
-            statements.increment();
-            WriteBackStore.Retry outcome;
-            if (inFlight.isAdopted(flushId)) {
-                outcome = transactor.inTransaction(
-                                connection -> store.fenceUnlessCommitted(connection, flushId, nowSeconds()))
-                        ? WriteBackStore.Retry.HAD_COMMITTED
-                        : WriteBackStore.Retry.FENCED;
-            } else {
-                outcome = transactor.inTransaction(
-                        connection -> store.writeIfNotApplied(connection, rows, flushId, nowSeconds()));
-            }
-            LOG.log(System.Logger.Level.INFO, "write-back {0} retried: {1}", flushId, outcome);
-            if (outcome == WriteBackStore.Retry.FENCED) {
-                writeAgain(flushId, rows);
-            } else {
-                complete(flushId, rows);
-            }
-        } catch (ArithmeticException overflow) {
-            splitOrKeep(flushId, rows);
-        }
-    }
-
-    /** The rows of a fenced write-back, under a new id of ours, written at once. */
-    private void writeAgain(long fencedId, List<Row> rows) {
-        List<BucketKey> keys = rows.stream().map(Row::id).toList();
-        long newId = inFlight.replacement(fencedId, keys);
-        inFlight.forget(fencedId);
-        keys.forEach(key -> cache.update(key, new Entries.RenameFlush(fencedId, newId)));
-        retry(newId, keys);
-    }
-
-    /** The rows still in flight under {@code flushId}, re-read from the entries. */
-    private List<Row> inflightRows(long flushId, List<BucketKey> keys) {
-        List<Row> rows = new ArrayList<>(keys.size());
-        for (BucketKey key : keys) {
-            CounterEntry entry = cache.get(key);
-            if (entry != null && entry.flushId() == flushId && entry.inflight() != 0) {
-                rows.add(new Row(key, entry.inflight()));
-            }
-        }
-        return rows;
-    }
-
-    /**
-     * A write-back that overflows: a single row is kept in flight (tried again by every pass, see
-     * {@link UnwritableDeltas}); several rows are written one by one at once, so that every row that
-     * fits is written in this pass and only the ones that overflow are kept.
-     */
-    private void splitOrKeep(long flushId, List<Row> rows) {
-        if (rows.size() == 1) {
-            unwritable.keep(rows.get(0).id(), rows.get(0).delta());
-            return;
-        }
-        Map<Long, BucketKey> singles = new LinkedHashMap<>();
-        for (Row row : rows) {
-            long single = inFlight.replacement(flushId, List.of(row.id()));
-            cache.update(row.id(), new Entries.RenameFlush(flushId, single));
-            singles.put(single, row.id());
-        }
-        inFlight.forget(flushId);
-        singles.forEach((single, key) -> retry(single, List.of(key)));
-    }
-
-    private void complete(long flushId, List<Row> rows) {
-        resolved(flushId, rows);
-        rows.forEach(row -> cache.update(row.id(), new Entries.CompleteFlush(flushId)));
-    }
-
-    /**
-     * Write-back {@code flushId} committed: counted and forgotten, before its entries are
-     * completed (should completing some of them fail, a later pass adopts the rest as another
-     * node's write-back, and does not count their deltas again).
-     */
-    private void resolved(long flushId, List<Row> rows) {
-        for (Row row : rows) {
-            if (row.period() == Period.ALL && !inFlight.hasForeignDeltas(flushId)) {
-                pendingTotal.add(-row.delta()); // an add has one ALL row, and was counted once
-            }
-            unwritable.release(row.id());
-        }
-        inFlight.forget(flushId);
-        flushedRows.add(rows.size());
-    }
-
-    private static long nowSeconds() {
+    static long nowSeconds() {
         return System.currentTimeMillis() / 1000;
     }
 }

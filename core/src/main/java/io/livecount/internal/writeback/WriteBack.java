@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
@@ -37,25 +36,17 @@ public final class WriteBack {
         long commit(CounterKey key, long delta, List<Row> rows, boolean wantsValue, String idempotencyKey);
     }
 
-    private final LivecountConfig config;
-    private final WriteBackConfig settings;
-    private final Bucketing bucketing;
     private final CacheAccess cache;
-    private final StrictPath strict;
     private final LocalWindow window;
     private final FlushCycle cycle;
     private final WriteBackEngine engine;
     private final SnapshotReads reads;
-    private final BacklogGate backlog;
-    private final CacheAdds adds;
-    private final AddGate gate = new AddGate();
     private final CounterHolds holds;
     private final KeyedAdds keyed;
     private final WindowDrain drain;
     private final FastReads fastReads;
+    private final FastAdds fastAdds;
     private final boolean deletesOnEveryNode;
-    private final LongAdder addsInProgress = new LongAdder();
-    private volatile boolean closed;
 
     public WriteBack(
             LivecountConfig config,
@@ -64,11 +55,9 @@ public final class WriteBack {
             WriteBackStore store,
             IdempotencyStore keys,
             StrictPath strict) {
-        this.config = config;
-        this.settings = config.writeBack();
-        this.bucketing = bucketing;
+        WriteBackConfig settings = config.writeBack();
+        AddGate gate = new AddGate();
         this.cache = new CacheAccess(settings.cacheFactory().create()); // this service's own: close() closes it
-        this.strict = strict;
         this.window = settings.localWindow().isZero() ? null : new LocalWindow();
         this.cycle = new FlushCycle(cache, transactor, store, settings.parallelStatements(), gate);
         this.keyed = new KeyedAdds(
@@ -87,10 +76,22 @@ public final class WriteBack {
                 transactor,
                 store);
         this.reads = new SnapshotReads(cache, transactor, store);
-        this.adds = new CacheAdds(settings, cache, reads, engine::requestFlush);
+        CacheAdds adds = new CacheAdds(settings, cache, reads, engine::requestFlush);
         this.drain = window == null ? null : new WindowDrain(window, bucketing, gate, adds, cycle, this::invalidate);
         this.fastReads = new FastReads(config, cache, reads, keyed, this::drainWindow);
-        this.backlog = new BacklogGate(settings, cache, keyed::size, engine::requestFlush, () -> closed);
+        this.fastAdds = new FastAdds(
+                config,
+                bucketing,
+                cache,
+                window,
+                gate,
+                adds,
+                keyed,
+                cycle.pendingTotal,
+                strict,
+                engine::requestFlush,
+                this::drainWindow,
+                fastReads);
         this.holds =
                 new CounterHolds(engine, window, this::drainWindow, gate, this::writeCounter, this::discardCounter);
         engine.start();
@@ -102,128 +103,12 @@ public final class WriteBack {
      * the local window when it is on, unless it has a key.
      */
     public void add(CounterKey key, long delta, Instant eventTime, String idempotencyKey) {
-        if (idempotencyKey != null) {
-            addKeyed(key, delta, eventTime, idempotencyKey, false);
-            return;
-        }
-        if (delta == 0) {
-            bucketing.rows(key, 0, eventTime); // an impossible time fails all the same; nothing else to do
-            return;
-        }
-        if (window != null) {
-            if (eventTime != null) {
-                bucketing.rows(key, delta, eventTime); // an impossible time fails here, not in the window
-            }
-            if (backlog.admits(List.of())) {
-                // one change of one buffer: never half done, so a delete needs no gate here (see deleting)
-                window.add(key, windowSecond(key, eventTime), delta); // counted in pendingTotal when drained
-                return;
-            }
-        }
-        enter();
-        try {
-            List<Row> rows = bucketing.rows(key, delta, eventTime);
-            if (!backlog.admits(rows)) {
-                strict.commit(key, delta, rows, false, null);
-                invalidate(rows);
-                return;
-            }
-            long stamp = gate.enterAdd(key);
-            try {
-                adds.addRows(rows);
-            } finally {
-                gate.exitAdd(key, stamp);
-            }
-            cycle.pendingTotal.add(delta);
-        } finally {
-            addsInProgress.decrement();
-        }
+        fastAdds.add(key, delta, eventTime, idempotencyKey);
     }
 
     /** A FAST add that returns the all-time value this node sees right after it (bypasses the window). */
     public long addAndGet(CounterKey key, long delta, Instant eventTime, String idempotencyKey) {
-        if (idempotencyKey != null) {
-            return addKeyed(key, delta, eventTime, idempotencyKey, true);
-        }
-        enter();
-        try {
-            drainWindow();
-            List<Row> rows = bucketing.rows(key, delta, eventTime);
-            if (delta == 0) {
-                return allTime(rows);
-            }
-            if (!backlog.admits(rows)) {
-                long value = strict.commit(key, delta, rows, true, null);
-                invalidate(rows);
-                return value;
-            }
-            long stamp = gate.enterAdd(key);
-            try {
-                BucketKey all = rows.get(rows.size() - 1).id(); // bucketing puts ALL last
-                long total = keyed.reading(
-                        () -> adds.addAndGet(rows) + keyed.sums(List.of(all)).getOrDefault(all, 0L));
-                cycle.pendingTotal.add(delta);
-                return total;
-            } finally {
-                gate.exitAdd(key, stamp);
-            }
-        } finally {
-            addsInProgress.decrement();
-        }
-    }
-
-    /**
-     * An add with an idempotency key: held by {@link KeyedAdds} until a write-back records the key
-     * with the deltas (or written through, like any add, when the backlog is full). An add whose
-     * key is held already changes nothing; {@code wantsValue}: returns the all-time value after it.
-     */
-    private long addKeyed(CounterKey key, long delta, Instant eventTime, String idempotencyKey, boolean wantsValue) {
-        enter();
-        try {
-            List<Row> rows = bucketing.rows(key, delta, eventTime);
-            if (delta != 0 && !backlog.admits(List.of())) {
-                long value = strict.commit(key, delta, rows, wantsValue, idempotencyKey);
-                invalidate(rows);
-                return value;
-            }
-            if (delta != 0) {
-                long stamp = gate.enterAdd(key); // a delete holds the counter: the add is before or after it
-                try {
-                    keyed.hold(key, delta, rows, idempotencyKey);
-                } finally {
-                    gate.exitAdd(key, stamp);
-                }
-                if (keyed.size() >= settings.maxDirtyCounters()) {
-                    engine.requestFlush();
-                }
-            }
-            return wantsValue ? allTime(rows) : 0;
-        } finally {
-            addsInProgress.decrement();
-        }
-    }
-
-    /** The all-time value this node sees of the counter of {@code rows} (ALL last). */
-    private long allTime(List<Row> rows) {
-        return totals(List.of(rows.get(rows.size() - 1).id()), true)
-                .values()
-                .iterator()
-                .next();
-    }
-
-    private void enter() {
-        addsInProgress.increment();
-        if (closed) {
-            addsInProgress.decrement();
-            throw new IllegalStateException("this CounterService is closed");
-        }
-    }
-
-    private long windowSecond(CounterKey key, Instant eventTime) {
-        if (config.namespace(key.namespace()).periods().size() == 1) {
-            return LocalWindow.ANY_TIME; // ALL only: the time does not matter
-        }
-        return eventTime != null ? eventTime.getEpochSecond() : config.clock().millis() / 1000;
+        return fastAdds.addAndGet(key, delta, eventTime, idempotencyKey);
     }
 
     /** Moves the local window into the cache (see {@link WindowDrain}). */
@@ -261,11 +146,7 @@ public final class WriteBack {
 
     /** The database changed these buckets behind the cache (a STRICT add): reload them on read. */
     public void invalidate(List<Row> rows) {
-        for (Row row : rows) {
-            if (cache.get(row.id()) != null) {
-                cache.update(row.id(), new Entries.ForgetStored());
-            }
-        }
+        cache.forgetStored(rows);
     }
 
     /**
@@ -324,14 +205,12 @@ public final class WriteBack {
 
     /** Refuses new adds, waits for those in progress, writes everything, closes the cache. */
     public void close() {
-        closed = true;
+        fastAdds.refuse();
         holds.close(); // a delete of another node then holds this one no longer
         if (window != null) {
             window.close(); // the engine's last pass drains what it accepted
         }
-        while (addsInProgress.sum() != 0) {
-            Thread.onSpinWait();
-        }
+        fastAdds.awaitInProgress();
         try {
             engine.close(cache.cache()::dirtyCount);
         } finally {

@@ -9,12 +9,9 @@ import io.livecount.internal.store.Transactor;
 import io.livecount.internal.store.WriteBackStore;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -43,7 +40,7 @@ final class WriteBackEngine {
     private final FlushCycle cycle;
     private final Runnable drainWindow;
     private final Runnable writeKeyed;
-    private final Queue<CompletableFuture<Void>> barriers = new ConcurrentLinkedQueue<>();
+    private final WrittenBarriers barriers = new WrittenBarriers();
     private final Transactor transactor;
     private final WriteBackStore store;
     private final ReentrantLock passLock = new ReentrantLock();
@@ -104,9 +101,7 @@ final class WriteBackEngine {
      * every add acknowledged before the call is then committed. No pass is requested for it.
      */
     CompletionStage<Void> whenWritten() {
-        CompletableFuture<Void> barrier = new CompletableFuture<>();
-        barriers.add(barrier);
-        return barrier;
+        return barriers.next();
     }
 
     /** Runs {@code work} while no pass runs (it may run one itself, through {@code cycle}). */
@@ -131,12 +126,12 @@ final class WriteBackEngine {
         try {
             writeEverything(dirtyBuckets);
         } catch (RuntimeException | Error e) {
-            failBarriers(e);
+            barriers.failAll(e);
             throw e;
         } finally {
             cycle.close();
         }
-        failBarriers(new IllegalStateException("the CounterService closed"));
+        barriers.failAll(new IllegalStateException("the CounterService closed"));
     }
 
     private void writeEverything(LongSupplier dirtyBuckets) {
@@ -188,13 +183,13 @@ final class WriteBackEngine {
     /** {@code settle}: also complete the entries written in this pass (see {@link DeferredCompletions}). */
     private void pass(boolean settle) {
         long start = System.currentTimeMillis();
-        List<CompletableFuture<Void>> waiting = takeBarriers(); // before the drain: its adds are in this pass
+        List<CompletableFuture<Void>> waiting = barriers.takeWaiting(); // before the drain: its adds are in this pass
         try {
             drainWindow.run();
             cycle.run(settle);
             writeKeyed.run();
         } catch (RuntimeException e) {
-            barriers.addAll(waiting);
+            barriers.putBack(waiting);
             if (consecutiveFailures++ % 10 == 0) {
                 LOG.log(
                         System.Logger.Level.WARNING,
@@ -211,20 +206,8 @@ final class WriteBackEngine {
             writtenBefore = start;
             waiting.forEach(barrier -> barrier.complete(null));
         } else {
-            barriers.addAll(waiting);
+            barriers.putBack(waiting);
         }
-    }
-
-    private List<CompletableFuture<Void>> takeBarriers() {
-        List<CompletableFuture<Void>> taken = new ArrayList<>();
-        for (CompletableFuture<Void> barrier; (barrier = barriers.poll()) != null; ) {
-            taken.add(barrier);
-        }
-        return taken;
-    }
-
-    private void failBarriers(Throwable cause) {
-        takeBarriers().forEach(barrier -> barrier.completeExceptionally(cause));
     }
 
     private void loop() {
