@@ -45,10 +45,7 @@ public final class CounterStore {
             throws SQLException {
         boolean returning = wantAllTimeValues && dialect.canReturnValues();
         try (PreparedStatement statement = connection.prepareStatement(dialect.upsertSql(rows.size(), returning))) {
-            int index = 1;
-            for (Row row : rows) {
-                index = dialect.bindRow(statement, index, row);
-            }
+            dialect.bindRows(statement, UpsertRows.of(rows));
             if (!returning) {
                 statement.executeUpdate();
                 return wantAllTimeValues ? readAllTime(connection, rows) : Map.of();

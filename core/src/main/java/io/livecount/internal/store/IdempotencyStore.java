@@ -68,13 +68,11 @@ public final class IdempotencyStore {
         List<Row> merged = Row.sumById(rows);
         try (PreparedStatement statement =
                 connection.prepareStatement(dialect.keyedUpsertSql(sorted.size(), merged.size()))) {
-            int index = 1;
+            UpsertRows upsert = new UpsertRows(sorted.size() + merged.size());
             for (Claim claim : sorted) { // every statement locks the keys first, then the counters
-                index = bind(statement, index, claim, nowSeconds);
+                upsert.add(claim.namespace(), NAME_PREFIX + claim.key(), PERIOD, 0, nowSeconds);
             }
-            for (Row row : merged) {
-                index = dialect.bindRow(statement, index, row);
-            }
+            dialect.bindRows(statement, upsert.addAll(merged));
             statement.executeUpdate();
             return true;
         } catch (SQLException e) {

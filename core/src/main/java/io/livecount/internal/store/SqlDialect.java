@@ -95,7 +95,7 @@ public abstract class SqlDialect {
         return canReturnValues;
     }
 
-    /** Builds the single-statement upsert of {@code rows} rows; see {@link #bindRow}. */
+    /** Builds the single-statement upsert of {@code rows} rows; see {@link #bindRows}. */
     protected abstract String buildUpsert(int rows, boolean returning);
 
     /** A multi-row delta upsert: {@code value = value + delta} per row, atomic as one statement. */
@@ -124,9 +124,8 @@ public abstract class SqlDialect {
 
     /**
      * One statement that records idempotency keys and upserts deltas only if none of the keys was
-     * recorded before, or null where the database has none: {@code keys} key rows bound like {@link
-     * #bindRow} (ns, name, period, 0, recorded-at), then {@code deltas} rows bound by {@link
-     * #bindRow}. A key row that exists makes the statement fail with an {@linkplain #isOverflow
+     * recorded before, or null where the database has none: {@link #bindRows} binds {@code keys}
+     * key rows (ns, name, period, 0, recorded-at), then {@code deltas} delta rows. A key row that exists makes the statement fail with an {@linkplain #isOverflow
      * overflow}, which in autocommit rolls back all of it; the caller then applies the group in a
      * transaction, which can skip single keys.
      */
@@ -139,14 +138,19 @@ public abstract class SqlDialect {
         return "23505".equals(e.getSQLState()) || e.getErrorCode() == 1062;
     }
 
-    /** Binds one row's five parameters starting at {@code index}; returns the next index. */
-    public int bindRow(PreparedStatement statement, int index, Row row) throws SQLException {
-        bindText(statement, index, row.key().namespace());
-        bindText(statement, index + 1, row.key().name());
-        statement.setString(index + 2, row.period().name());
-        statement.setLong(index + 3, row.bucketStart());
-        statement.setLong(index + 4, row.delta());
-        return index + 5;
+    /**
+     * Binds the rows of a statement of {@link #upsertSql} or {@link #keyedUpsertSql} made for
+     * {@code rows.size()} rows: here five parameters a row, in order.
+     */
+    public void bindRows(PreparedStatement statement, UpsertRows rows) throws SQLException {
+        int index = 1;
+        for (int row = 0; row < rows.size(); row++) {
+            bindText(statement, index++, rows.namespace(row));
+            bindText(statement, index++, rows.name(row));
+            statement.setString(index++, rows.period(row));
+            statement.setLong(index++, rows.bucketStart(row));
+            statement.setLong(index++, rows.value(row));
+        }
     }
 
     /** Binds a namespace or name so that it compares byte-exact. */
@@ -188,7 +192,7 @@ public abstract class SqlDialect {
         return new CounterKey(readText(resultSet, column), readText(resultSet, column + 1));
     }
 
-    /** Reads a period stored by {@link #bindRow}. */
+    /** Reads a period stored by {@link #bindRows}. */
     public final Period readPeriod(ResultSet resultSet, int column) throws SQLException {
         return Period.valueOf(resultSet.getString(column).trim());
     }

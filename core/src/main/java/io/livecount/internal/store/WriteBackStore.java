@@ -70,7 +70,9 @@ public final class WriteBackStore {
     public void writeWithMarker(Connection connection, List<Row> rows, long flushId, long nowSeconds)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(dialect.upsertSql(rows.size() + 1, false))) {
-            bindRows(statement, bindMarker(statement, 1, flushId, nowSeconds), rows);
+            UpsertRows upsert = new UpsertRows(rows.size() + 1)
+                    .add(MARKER_NS, MARKER_NAME, MARKER_PERIOD, flushId, MARKER_BASE + nowSeconds);
+            dialect.bindRows(statement, upsert.addAll(rows));
             statement.executeUpdate();
         }
     }
@@ -83,17 +85,10 @@ public final class WriteBackStore {
         for (int from = 0; from < rows.size(); from += 1_000) {
             List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + 1_000));
             try (PreparedStatement statement = connection.prepareStatement(dialect.upsertSql(chunk.size(), false))) {
-                bindRows(statement, 1, chunk);
+                dialect.bindRows(statement, UpsertRows.of(chunk));
                 statement.executeUpdate();
             }
         }
-    }
-
-    private int bindRows(PreparedStatement statement, int index, List<Row> rows) throws SQLException {
-        for (Row row : rows) {
-            index = dialect.bindRow(statement, index, row);
-        }
-        return index;
     }
 
     /**
@@ -106,7 +101,7 @@ public final class WriteBackStore {
             return isFence(connection, flushId) ? Retry.FENCED : Retry.HAD_COMMITTED;
         }
         try (PreparedStatement statement = connection.prepareStatement(dialect.upsertSql(rows.size(), false))) {
-            bindRows(statement, 1, rows);
+            dialect.bindRows(statement, UpsertRows.of(rows));
             statement.executeUpdate();
         }
         return Retry.WRITTEN;
@@ -261,10 +256,6 @@ public final class WriteBackStore {
                 }
             }
         }
-    }
-
-    private int bindMarker(PreparedStatement statement, int index, long flushId, long nowSeconds) throws SQLException {
-        return bindMarkerValue(statement, index, flushId, MARKER_BASE + nowSeconds);
     }
 
     private int bindMarkerValue(PreparedStatement statement, int index, long flushId, long value) throws SQLException {
