@@ -3,6 +3,7 @@ package io.livecount;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livecount.testing.DatabaseTest;
+import io.livecount.testing.MapCounterCache;
 import io.livecount.testing.TestDatabase;
 import java.text.Normalizer;
 import java.util.List;
@@ -16,6 +17,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 @EnumSource(TestDatabase.class)
 @DisplayName("Keys are byte-exact")
 class ByteExactKeysTest extends DatabaseTest {
+
+    private static final String FAST = "exact-fast";
+    private final MapCounterCache cache = new MapCounterCache();
 
     private static final String NFC = Normalizer.normalize("caf\u00e9", Normalizer.Form.NFC);
     private static final String NFD = Normalizer.normalize("caf\u00e9", Normalizer.Form.NFD);
@@ -39,6 +43,11 @@ class ByteExactKeysTest extends DatabaseTest {
             "1_0",
             "back\\slash",
             "\"quoted\"",
+            "NULL", // array syntax: PostgreSQL takes upsert rows as arrays
+            "a,b",
+            "{x}",
+            "}",
+            "\\\"",
             "\u00df",
             "ss");
 
@@ -76,6 +85,31 @@ class ByteExactKeysTest extends DatabaseTest {
         assertThat(counters.get(CounterKey.of("ns ", "x"))).isEqualTo(3);
         assertThat(counters.top("\uD83D\uDE00", Period.ALL, T0, 5))
                 .containsExactly(new CounterValue(CounterKey.of("\uD83D\uDE00", "x"), 4));
+    }
+
+    @Override
+    protected LivecountConfig.Builder configure(LivecountConfig.Builder builder) {
+        return builder.namespace(FAST, NamespaceSettings.of(Period.ALL).withMode(ConsistencyMode.FAST))
+                .writeBack(WriteBackConfig.builder(() -> cache).build());
+    }
+
+    @Test
+    @DisplayName("names and idempotency keys come back unchanged from a batch add and from the write-back")
+    void batchAndWriteBack() {
+        for (String namespace : List.of("exact", FAST)) {
+            List<CounterAdd> adds = NAMES.stream()
+                    .map(name -> CounterAdd.once(CounterKey.of(namespace, name), 1, name))
+                    .toList();
+            counters.addAll(adds);
+            counters.flush();
+            counters.addAll(adds); // the same keys again: each recognised, nothing counted twice
+            counters.flush();
+            assertThat(counters.top(namespace, Period.ALL, T0, 100))
+                    .as("namespace %s", namespace)
+                    .containsExactlyInAnyOrderElementsOf(NAMES.stream()
+                            .map(name -> new CounterValue(CounterKey.of(namespace, name), 1))
+                            .toList());
+        }
     }
 
     @Test
