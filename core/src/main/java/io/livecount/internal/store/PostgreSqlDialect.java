@@ -13,9 +13,9 @@ import java.util.Set;
 /**
  * PostgreSQL: INSERT ... ON CONFLICT ... RETURNING, byte-exact with any deterministic collation.
  * Upserts take their rows as one array per column ({@code unnest}): five parameters whatever the
- * number of rows, so the statement text is always the same and the server parses and plans it
- * once per connection, where a {@code VALUES} list of 1,000 rows (5,000 parameters) is parsed
- * and planned on every run.
+ * number of rows, so one statement text serves every group and batch size, and the driver
+ * prepares it on the server once per connection; a {@code VALUES} list would be a text per row
+ * count, with 5,000 parameters to send and parse for 1,000 rows.
  */
 public class PostgreSqlDialect extends SqlDialect {
 

@@ -125,9 +125,10 @@ public abstract class SqlDialect {
     /**
      * One statement that records idempotency keys and upserts deltas only if none of the keys was
      * recorded before, or null where the database has none: {@link #bindRows} binds {@code keys}
-     * key rows (ns, name, period, 0, recorded-at), then {@code deltas} delta rows. A key row that exists makes the statement fail with an {@linkplain #isOverflow
-     * overflow}, which in autocommit rolls back all of it; the caller then applies the group in a
-     * transaction, which can skip single keys.
+     * key rows (ns, name, period, 0, recorded-at), then {@code deltas} delta rows. A key row that
+     * exists makes the statement fail with an {@linkplain #isOverflow overflow}, which in
+     * autocommit rolls back all of it; the caller then applies the group in a transaction, which
+     * can skip single keys.
      */
     public String keyedUpsertSql(int keys, int deltas) {
         return null;
