@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class WriteBackOutcomes {
 
+    /** FlushCycle's logger: one name to configure for everything a pass logs. */
     private static final System.Logger LOG = System.getLogger(FlushCycle.class.getName());
 
     private final CacheAccess cache;
