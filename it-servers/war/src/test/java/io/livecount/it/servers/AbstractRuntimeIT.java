@@ -9,15 +9,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -94,11 +88,6 @@ abstract class AbstractRuntimeIT {
 
     /** The application's JAX-RS root for {@code variant}. */
     abstract String apiUrl(Variant variant);
-
-    /** Whether {@code variant} counts in MariaDB (then the table is checked directly). */
-    boolean countsInMariaDb(Variant variant) {
-        return variant.database() == Variant.Database.MARIADB;
-    }
 
     /** The package of the server's own JPA provider, which a persistence unit must be served by. */
     String jpaProvider() {
@@ -230,9 +219,11 @@ abstract class AbstractRuntimeIT {
         HttpResponse<String> flushed = post(apiUrl(variant) + "/flush");
         assertThat(flushed.statusCode()).as(flushed.body()).isEqualTo(200);
         assertThat(totals(variant, key)).as("after the flush").isEqualTo(Map.of("strict", "10", "fast", "10"));
-        if (countsInMariaDb(variant)) {
-            assertThat(storedTotal("orders", key)).as("STRICT in the table").isEqualTo(REQUESTS);
-            assertThat(storedTotal("clicks", key))
+        if (CounterTable.readable(variant)) {
+            assertThat(CounterTable.storedTotal(variant, "orders", key))
+                    .as("STRICT in the table")
+                    .isEqualTo(REQUESTS);
+            assertThat(CounterTable.storedTotal(variant, "clicks", key))
                     .as("FAST in the table after the flush")
                     .isEqualTo(REQUESTS);
         }
@@ -249,8 +240,8 @@ abstract class AbstractRuntimeIT {
         }
         String total = String.valueOf(REQUESTS + PENDING_AT_SHUTDOWN);
         assertThat(totals(variant, key)).isEqualTo(Map.of("strict", total, "fast", total));
-        if (countsInMariaDb(variant)) {
-            assertThat(storedTotal("clicks", key))
+        if (CounterTable.readable(variant)) {
+            assertThat(CounterTable.storedTotal(variant, "clicks", key))
                     .as("FAST deltas wait in the cache (max-delay 1h)")
                     .isEqualTo(REQUESTS);
         }
@@ -273,8 +264,8 @@ abstract class AbstractRuntimeIT {
                     + problems.subList(0, Math.min(8, problems.size())));
         }
         for (Variant variant : variants()) {
-            if (deployed.get(variant) && countsInMariaDb(variant)) {
-                long clicks = storedTotal("clicks", key(variant));
+            if (deployed.get(variant) && CounterTable.readable(variant)) {
+                long clicks = CounterTable.storedTotal(variant, "clicks", key(variant));
                 if (clicks != REQUESTS + PENDING_AT_SHUTDOWN) {
                     failures.add(variant + ": " + clicks + " FAST adds in the table after the shutdown, expected "
                             + (REQUESTS + PENDING_AT_SHUTDOWN) + " (the disposer did not close the service)");
@@ -342,18 +333,6 @@ abstract class AbstractRuntimeIT {
         HttpResponse<String> response = get(apiUrl(variant) + "/total?key=" + key);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return json(response.body());
-    }
-
-    static long storedTotal(String namespace, String key) throws SQLException {
-        try (Connection c = DriverManager.getConnection(TestWars.MARIADB_URL, "root", "");
-                PreparedStatement s = c.prepareStatement("SELECT counter_value FROM livecount_counter"
-                        + " WHERE ns = ? AND counter_name = ? AND period_type = 'ALL'")) {
-            s.setBytes(1, namespace.getBytes(StandardCharsets.UTF_8));
-            s.setBytes(2, key.getBytes(StandardCharsets.UTF_8));
-            try (ResultSet r = s.executeQuery()) {
-                return r.next() ? r.getLong(1) : 0;
-            }
-        }
     }
 
     HttpResponse<String> get(String url) throws InterruptedException {

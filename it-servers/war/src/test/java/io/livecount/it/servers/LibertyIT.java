@@ -3,6 +3,7 @@ package io.livecount.it.servers;
 import static io.livecount.it.servers.Variant.Database.DEFAULT;
 import static io.livecount.it.servers.Variant.Database.MARIADB;
 import static io.livecount.it.servers.Variant.Database.PERSISTENCE_UNIT;
+import static io.livecount.it.servers.Variant.Database.POSTGRESQL;
 import static io.livecount.it.servers.Variant.Source.PROPERTIES;
 
 import java.nio.file.Files;
@@ -34,7 +35,8 @@ class LibertyIT extends AbstractRuntimeIT {
         return List.of(
                 Variant.of(PROPERTIES, DEFAULT),
                 Variant.of(PROPERTIES, MARIADB),
-                Variant.of(PROPERTIES, PERSISTENCE_UNIT));
+                Variant.of(PROPERTIES, PERSISTENCE_UNIT),
+                Variant.of(PROPERTIES, POSTGRESQL));
     }
 
     /** The features besides webProfile-10.0. */
@@ -51,7 +53,7 @@ class LibertyIT extends AbstractRuntimeIT {
         }
         Files.createDirectories(serverDir.resolve("apps"));
         Path jdbc = Files.createDirectories(wlp.resolve("usr/shared/resources/jdbc"));
-        for (String driver : List.of("h2.jar", "mariadb-java-client.jar")) {
+        for (String driver : List.of("h2.jar", "mariadb-java-client.jar", "postgresql.jar")) {
             Files.copy(
                     TestWars.serversDir().resolve("lib").resolve(driver),
                     jdbc.resolve(driver),
@@ -76,7 +78,7 @@ class LibertyIT extends AbstractRuntimeIT {
                 .map(w -> {
                     String name = w.getFileName().toString().replace(".war", "");
                     return "  <webApplication location=\"" + name + ".war\" contextRoot=\"/" + name + "\">\n"
-                            + "    <classloader commonLibraryRef=\"mariadb\"/>\n"
+                            + "    <classloader commonLibraryRef=\"drivers\"/>\n"
                             + "  </webApplication>\n";
                 })
                 .collect(Collectors.joining());
@@ -91,9 +93,9 @@ class LibertyIT extends AbstractRuntimeIT {
                   <library id="h2">
                     <fileset dir="${shared.resource.dir}/jdbc" includes="h2.jar"/>
                   </library>
-                  <!-- the driver of the data source that the WAR's web.xml defines (java:global/jdbc/livecount) -->
-                  <library id="mariadb">
-                    <fileset dir="${shared.resource.dir}/jdbc" includes="mariadb-java-client.jar"/>
+                  <!-- the drivers of the data sources that the WARs' web.xml define (java:global/jdbc/livecount*) -->
+                  <library id="drivers">
+                    <fileset dir="${shared.resource.dir}/jdbc" includes="mariadb-java-client.jar postgresql.jar"/>
                   </library>
                   <dataSource id="DefaultDataSource">
                     <jdbcDriver libraryRef="h2" javax.sql.XADataSource="org.h2.jdbcx.JdbcDataSource"/>

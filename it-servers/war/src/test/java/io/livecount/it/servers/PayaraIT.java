@@ -3,6 +3,7 @@ package io.livecount.it.servers;
 import static io.livecount.it.servers.Variant.Database.DEFAULT;
 import static io.livecount.it.servers.Variant.Database.MARIADB;
 import static io.livecount.it.servers.Variant.Database.PERSISTENCE_UNIT;
+import static io.livecount.it.servers.Variant.Database.POSTGRESQL;
 import static io.livecount.it.servers.Variant.Source.MICROPROFILE;
 import static io.livecount.it.servers.Variant.Source.PROPERTIES;
 
@@ -31,7 +32,8 @@ class PayaraIT extends AbstractRuntimeIT {
         return List.of(
                 Variant.of(PROPERTIES, DEFAULT),
                 Variant.of(MICROPROFILE, MARIADB),
-                Variant.of(PROPERTIES, PERSISTENCE_UNIT));
+                Variant.of(PROPERTIES, PERSISTENCE_UNIT),
+                Variant.of(PROPERTIES, POSTGRESQL));
     }
 
     @Override

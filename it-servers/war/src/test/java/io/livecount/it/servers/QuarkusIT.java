@@ -34,11 +34,6 @@ class QuarkusIT extends AbstractRuntimeIT {
         return List.of(Variant.of(PROPERTIES, MARIADB));
     }
 
-    @Override
-    boolean countsInMariaDb(Variant variant) {
-        return true;
-    }
-
     static Path app() {
         return Path.of(System.getProperty("it.quarkus.app", "../quarkus/target/quarkus-app"));
     }

@@ -15,8 +15,8 @@ import java.util.zip.ZipOutputStream;
 /**
  * The one test application ({@code it.war}: livecount-cdi + core + cache-ehcache and the resource),
  * configured per {@link Variant} by adding only the files a user writes: a settings file, and for
- * MariaDB a {@code web.xml} {@code <data-source>} with the driver in WEB-INF/lib, for the persistence
- * unit a {@code persistence.xml}.
+ * MariaDB or PostgreSQL a {@code web.xml} {@code <data-source>} with the driver in WEB-INF/lib, for the
+ * persistence unit a {@code persistence.xml}.
  */
 final class TestWars {
 
@@ -26,7 +26,16 @@ final class TestWars {
     /** The application's own database user, with a password as in production (Payara requires one). */
     static final String MARIADB_USER = "livecount_it";
 
-    static final String MARIADB_PASSWORD = "it-secret";
+    /** The password of the application's database users. */
+    static final String PASSWORD = "it-secret";
+
+    static final String POSTGRESQL_URL = "jdbc:postgresql://127.0.0.1:5432/" + DATABASE;
+    static final String POSTGRESQL_JNDI = "java:global/jdbc/livecount-pg";
+    /**
+     * The local PostgreSQL trusts loopback: the password is not checked, but given as in production
+     * (Payara requires one).
+     */
+    static final String POSTGRESQL_USER = "postgres";
 
     private TestWars() {}
 
@@ -44,6 +53,7 @@ final class TestWars {
                 switch (variant.database()) {
                     case DEFAULT -> "livecount.datasource=" + datasourceForDefault;
                     case MARIADB -> "livecount.datasource=" + MARIADB_JNDI;
+                    case POSTGRESQL -> "livecount.datasource=" + POSTGRESQL_JNDI;
                     case PERSISTENCE_UNIT -> "livecount.persistence-unit=counters";
                 };
         return "# the test application's settings (" + variant.name() + ")\n"
@@ -64,7 +74,7 @@ final class TestWars {
                 java.sql.Statement sql = root.createStatement()) {
             for (String host : new String[] {"localhost", "127.0.0.1"}) {
                 String user = "'" + MARIADB_USER + "'@'" + host + "'";
-                sql.execute("CREATE USER IF NOT EXISTS " + user + " IDENTIFIED BY '" + MARIADB_PASSWORD + "'");
+                sql.execute("CREATE USER IF NOT EXISTS " + user + " IDENTIFIED BY '" + PASSWORD + "'");
                 sql.execute("GRANT ALL PRIVILEGES ON `" + DATABASE + "`.* TO " + user);
             }
         }
@@ -85,12 +95,26 @@ final class TestWars {
                 } catch (java.sql.SQLException e) {
                     throw new IOException("cannot create the application's MariaDB user: " + e, e);
                 }
-                added.put("WEB-INF/web.xml", utf8(webXmlWithMariaDb()));
-                if (driverInWar) {
-                    added.put(
-                            "WEB-INF/lib/mariadb-java-client.jar",
-                            Files.readAllBytes(serversDir().resolve("lib/mariadb-java-client.jar")));
-                }
+                added.put(
+                        "WEB-INF/web.xml",
+                        utf8(webXmlWithDataSource(
+                                MARIADB_JNDI,
+                                "org.mariadb.jdbc.MariaDbDataSource",
+                                MARIADB_URL,
+                                MARIADB_USER,
+                                "the application's own MariaDB data source (JTA), the driver in WEB-INF/lib")));
+                addDriver(added, "mariadb-java-client.jar", driverInWar);
+            }
+            case POSTGRESQL -> {
+                added.put(
+                        "WEB-INF/web.xml",
+                        utf8(webXmlWithDataSource(
+                                POSTGRESQL_JNDI,
+                                "org.postgresql.ds.PGSimpleDataSource",
+                                POSTGRESQL_URL,
+                                POSTGRESQL_USER,
+                                "the application's own PostgreSQL data source (JTA), the driver in WEB-INF/lib")));
+                addDriver(added, "postgresql.jar", driverInWar);
             }
             case PERSISTENCE_UNIT -> {
                 added.put("WEB-INF/classes/META-INF/persistence.xml", utf8(persistenceXml()));
@@ -118,24 +142,33 @@ final class TestWars {
         return war;
     }
 
-    static String webXmlWithMariaDb() {
+    private static void addDriver(Map<String, byte[]> added, String jar, boolean driverInWar) throws IOException {
+        if (driverInWar) {
+            added.put(
+                    "WEB-INF/lib/" + jar,
+                    Files.readAllBytes(serversDir().resolve("lib").resolve(jar)));
+        }
+    }
+
+    static String webXmlWithDataSource(
+            String jndiName, String dataSourceClass, String url, String user, String comment) {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee"
                          xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
                          xsi:schemaLocation="https://jakarta.ee/xml/ns/jakartaee https://jakarta.ee/xml/ns/jakartaee/web-app_6_0.xsd"
                          version="6.0">
-                  <!-- the application's own MariaDB data source (JTA), the driver in WEB-INF/lib -->
+                  <!-- %s -->
                   <data-source>
                     <name>%s</name>
-                    <class-name>org.mariadb.jdbc.MariaDbDataSource</class-name>
+                    <class-name>%s</class-name>
                     <url>%s</url>
                     <user>%s</user>
                     <password>%s</password>
                     <transactional>true</transactional>
                   </data-source>
                 </web-app>
-                """.formatted(MARIADB_JNDI, MARIADB_URL, MARIADB_USER, MARIADB_PASSWORD);
+                """.formatted(comment, jndiName, dataSourceClass, url, user, PASSWORD);
     }
 
     /** Where a server's JNDI has java:comp/env, the unit is looked up there: the reference a user adds. */

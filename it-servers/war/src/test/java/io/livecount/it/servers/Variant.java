@@ -27,6 +27,8 @@ record Variant(Source source, Database database) {
         DEFAULT("default"),
         /** {@code livecount.datasource=java:global/jdbc/livecount}: MariaDB, defined by the WAR's web.xml. */
         MARIADB("mariadb"),
+        /** {@code livecount.datasource=java:global/jdbc/livecount-pg}: PostgreSQL, defined by the WAR's web.xml. */
+        POSTGRESQL("pg"),
         /** {@code livecount.persistence-unit=counters}: a unit over the default data source, by the server's JPA. */
         PERSISTENCE_UNIT("pu");
 
