@@ -1,5 +1,6 @@
 package io.livecount.it.servers;
 
+import static io.livecount.it.servers.Variant.Cache.HAZELCAST;
 import static io.livecount.it.servers.Variant.Database.DEFAULT;
 import static io.livecount.it.servers.Variant.Database.MARIADB;
 import static io.livecount.it.servers.Variant.Database.PERSISTENCE_UNIT;
@@ -36,7 +37,8 @@ class LibertyIT extends AbstractRuntimeIT {
                 Variant.of(PROPERTIES, DEFAULT),
                 Variant.of(PROPERTIES, MARIADB),
                 Variant.of(PROPERTIES, PERSISTENCE_UNIT),
-                Variant.of(PROPERTIES, POSTGRESQL));
+                Variant.of(PROPERTIES, POSTGRESQL),
+                Variant.of(PROPERTIES, MARIADB, HAZELCAST));
     }
 
     /** The features besides webProfile-10.0. */

@@ -1,5 +1,6 @@
 package io.livecount.it.servers;
 
+import static io.livecount.it.servers.Variant.Cache.HAZELCAST;
 import static io.livecount.it.servers.Variant.Database.DEFAULT;
 import static io.livecount.it.servers.Variant.Database.MARIADB;
 import static io.livecount.it.servers.Variant.Database.PERSISTENCE_UNIT;
@@ -33,7 +34,8 @@ class PayaraIT extends AbstractRuntimeIT {
                 Variant.of(PROPERTIES, DEFAULT),
                 Variant.of(MICROPROFILE, MARIADB),
                 Variant.of(PROPERTIES, PERSISTENCE_UNIT),
-                Variant.of(PROPERTIES, POSTGRESQL));
+                Variant.of(PROPERTIES, POSTGRESQL),
+                Variant.of(PROPERTIES, MARIADB, HAZELCAST));
     }
 
     @Override

@@ -22,7 +22,6 @@ final class TestWars {
 
     static final String DATABASE = System.getProperty("livecount.test.database", "test");
     static final String MARIADB_URL = "jdbc:mariadb://127.0.0.1:3306/" + DATABASE;
-    static final String MARIADB_JNDI = "java:global/jdbc/livecount";
     /** The application's own database user, with a password as in production (Payara requires one). */
     static final String MARIADB_USER = "livecount_it";
 
@@ -30,7 +29,6 @@ final class TestWars {
     static final String PASSWORD = "it-secret";
 
     static final String POSTGRESQL_URL = "jdbc:postgresql://127.0.0.1:5432/" + DATABASE;
-    static final String POSTGRESQL_JNDI = "java:global/jdbc/livecount-pg";
     /**
      * The local PostgreSQL trusts loopback: the password is not checked, but given as in production
      * (Payara requires one).
@@ -52,20 +50,31 @@ final class TestWars {
         String database =
                 switch (variant.database()) {
                     case DEFAULT -> "livecount.datasource=" + datasourceForDefault;
-                    case MARIADB -> "livecount.datasource=" + MARIADB_JNDI;
-                    case POSTGRESQL -> "livecount.datasource=" + POSTGRESQL_JNDI;
+                    case MARIADB, POSTGRESQL -> "livecount.datasource=" + dataSourceName(variant);
                     case PERSISTENCE_UNIT -> "livecount.persistence-unit=counters";
                 };
         return "# the test application's settings (" + variant.name() + ")\n"
                 + database + "\n"
                 + "livecount.mode=fast\n"
-                + "livecount.cache=ehcache\n"
+                + cacheSettings(variant)
                 + "livecount.namespace.orders.mode=strict\n"
                 + "livecount.namespace.orders.periods=hour,day\n"
                 // FAST deltas stay in the cache until a flush or the service's close: the shutdown check
                 // finds them in the table only if the disposer closed the service
                 + "livecount.flush.max-delay=1h\n"
                 + "livecount.zone=" + variant.source().zone + "\n";
+    }
+
+    /** The JNDI name of the data source a WAR defines: one per application, as java:global is shared. */
+    static String dataSourceName(Variant variant) {
+        return "java:global/jdbc/" + variant.name();
+    }
+
+    private static String cacheSettings(Variant variant) {
+        return switch (variant.cache()) {
+            case EHCACHE -> "livecount.cache=ehcache\n";
+            case HAZELCAST -> HazelcastInWar.settings();
+        };
     }
 
     /** Creates the application's database user (as root, on the local MariaDB) unless it exists. */
@@ -87,6 +96,9 @@ final class TestWars {
             case PROPERTIES -> added.put("WEB-INF/classes/livecount.properties", utf8(settings));
             case MICROPROFILE -> added.put("WEB-INF/classes/META-INF/microprofile-config.properties", utf8(settings));
         }
+        if (variant.cache() == Variant.Cache.HAZELCAST) {
+            HazelcastInWar.addFiles(variant, added);
+        }
         switch (variant.database()) {
             case DEFAULT -> {}
             case MARIADB -> {
@@ -98,7 +110,7 @@ final class TestWars {
                 added.put(
                         "WEB-INF/web.xml",
                         utf8(webXmlWithDataSource(
-                                MARIADB_JNDI,
+                                variant,
                                 "org.mariadb.jdbc.MariaDbDataSource",
                                 MARIADB_URL,
                                 MARIADB_USER,
@@ -109,7 +121,7 @@ final class TestWars {
                 added.put(
                         "WEB-INF/web.xml",
                         utf8(webXmlWithDataSource(
-                                POSTGRESQL_JNDI,
+                                variant,
                                 "org.postgresql.ds.PGSimpleDataSource",
                                 POSTGRESQL_URL,
                                 POSTGRESQL_USER,
@@ -151,7 +163,8 @@ final class TestWars {
     }
 
     static String webXmlWithDataSource(
-            String jndiName, String dataSourceClass, String url, String user, String comment) {
+            Variant variant, String dataSourceClass, String url, String user, String comment) {
+        String extras = variant.cache() == Variant.Cache.HAZELCAST ? HazelcastInWar.webXmlElements() : "";
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee"
@@ -167,8 +180,8 @@ final class TestWars {
                     <password>%s</password>
                     <transactional>true</transactional>
                   </data-source>
-                </web-app>
-                """.formatted(comment, jndiName, dataSourceClass, url, user, PASSWORD);
+                %s</web-app>
+                """.formatted(comment, dataSourceName(variant), dataSourceClass, url, user, PASSWORD, extras);
     }
 
     /** Where a server's JNDI has java:comp/env, the unit is looked up there: the reference a user adds. */

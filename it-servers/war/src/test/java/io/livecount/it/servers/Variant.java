@@ -2,9 +2,10 @@ package io.livecount.it.servers;
 
 /**
  * One configuration of the test application: where its settings are ({@code livecount.properties} or
- * MicroProfile Config's {@code META-INF/microprofile-config.properties}) and which database it counts in.
+ * MicroProfile Config's {@code META-INF/microprofile-config.properties}), which database it counts in,
+ * and which cache holds its FAST counters.
  */
-record Variant(Source source, Database database) {
+record Variant(Source source, Database database, Cache cache) {
 
     enum Source {
         /** {@code livecount.properties} in the WAR (WEB-INF/classes). */
@@ -39,13 +40,33 @@ record Variant(Source source, Database database) {
         }
     }
 
+    enum Cache {
+        /** {@code livecount.cache=ehcache}: in the application's heap (livecount-cache-ehcache, in every WAR). */
+        EHCACHE(""),
+        /**
+         * {@code livecount.cache=hazelcast}: an embedded member started from the WAR's {@code
+         * hazelcast-livecount.yaml}, livecount-cache-hazelcast and Hazelcast in WEB-INF/lib.
+         */
+        HAZELCAST("-hz");
+
+        final String suffix;
+
+        Cache(String suffix) {
+            this.suffix = suffix;
+        }
+    }
+
     static Variant of(Source source, Database database) {
-        return new Variant(source, database);
+        return new Variant(source, database, Cache.EHCACHE);
+    }
+
+    static Variant of(Source source, Database database, Cache cache) {
+        return new Variant(source, database, cache);
     }
 
     /** The WAR's name and context root. */
     String name() {
-        return "lc-" + source.shortName + "-" + database.shortName;
+        return "lc-" + source.shortName + "-" + database.shortName + cache.suffix;
     }
 
     @Override
