@@ -1,5 +1,6 @@
 package io.livecount.it.app;
 
+import io.livecount.CounterAdd;
 import io.livecount.CounterKey;
 import io.livecount.CounterService;
 import io.livecount.LivecountConfig;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -45,6 +47,27 @@ public class CountingResource {
             throw new RollbackRequested(key);
         }
         return "added";
+    }
+
+    /**
+     * Counts message {@code msg} once, however often it comes, in one transaction: a batch of two
+     * STRICT counters ({@code key}: 1, {@code key-b}: 2) and a FAST one ({@code key}: 1), each add
+     * with an idempotency key made from {@code msg}; {@code fail=true} rolls it back.
+     */
+    @POST
+    @Path("message")
+    @Produces(MediaType.TEXT_PLAIN)
+    @Transactional
+    public String message(
+            @QueryParam("key") String key, @QueryParam("msg") String msg, @QueryParam("fail") boolean fail) {
+        counters.addAll(List.of(
+                CounterAdd.once(CounterKey.of(STRICT_NAMESPACE, key), 1, msg + "/a"),
+                CounterAdd.once(CounterKey.of(STRICT_NAMESPACE, key + "-b"), 2, msg + "/b")));
+        counters.addAll(List.of(CounterAdd.once(CounterKey.of(FAST_NAMESPACE, key), 1, msg)));
+        if (fail) {
+            throw new RollbackRequested(key);
+        }
+        return "counted";
     }
 
     /** Writes every pending FAST delta now. */

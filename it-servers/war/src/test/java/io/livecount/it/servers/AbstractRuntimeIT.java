@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,6 +47,7 @@ abstract class AbstractRuntimeIT {
 
     static final int REQUESTS = 10;
     static final int PENDING_AT_SHUTDOWN = 5;
+    static final int MESSAGES = 5;
     static final Duration START_TIMEOUT = Duration.ofSeconds(240);
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(90);
 
@@ -57,10 +55,7 @@ abstract class AbstractRuntimeIT {
     static final Pattern PROBLEM = Pattern.compile(
             "^.*(\\bERROR\\b|\\bSEVERE\\b|\\bFATAL\\b|Exception\\b|^\\s+at [\\w.$]+\\().*$", Pattern.MULTILINE);
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
+    private final HttpCalls http = new HttpCalls();
 
     protected ServerProcess server;
     protected Path runDir;
@@ -229,6 +224,41 @@ abstract class AbstractRuntimeIT {
         }
     }
 
+    /**
+     * Each message comes three times (twice before a flush, once after) after an attempt that rolled
+     * back: counted once, in the STRICT batch and in FAST.
+     */
+    @Order(2)
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("variantList")
+    void countsEachMessageOnce(Variant variant) throws Exception {
+        requireDeployed(variant);
+        String key = key(variant) + "-msg";
+        for (int i = 0; i < MESSAGES; i++) {
+            String message = apiUrl(variant) + "/message?key=" + key + "&msg=" + key + "-" + i;
+            HttpResponse<String> rolledBack = post(message + "&fail=true");
+            assertThat(rolledBack.statusCode()).as(rolledBack.body()).isEqualTo(409);
+            for (int delivery = 0; delivery < 2; delivery++) {
+                HttpResponse<String> counted = post(message);
+                assertThat(counted.statusCode()).as(counted.body()).isEqualTo(200);
+            }
+        }
+        assertThat(post(apiUrl(variant) + "/flush").statusCode()).isEqualTo(200);
+        for (int i = 0; i < MESSAGES; i++) { // redelivered after its first delivery was written
+            String message = apiUrl(variant) + "/message?key=" + key + "&msg=" + key + "-" + i;
+            assertThat(post(message).statusCode()).isEqualTo(200);
+        }
+        assertThat(post(apiUrl(variant) + "/flush").statusCode()).isEqualTo(200);
+        String once = String.valueOf(MESSAGES);
+        assertThat(totals(variant, key)).isEqualTo(Map.of("strict", once, "fast", once));
+        assertThat(totals(variant, key + "-b")).containsEntry("strict", String.valueOf(2 * MESSAGES));
+        if (CounterTable.readable(variant)) {
+            assertThat(CounterTable.storedTotal(variant, "orders", key)).isEqualTo(MESSAGES);
+            assertThat(CounterTable.storedTotal(variant, "orders", key + "-b")).isEqualTo(2 * MESSAGES);
+            assertThat(CounterTable.storedTotal(variant, "clicks", key)).isEqualTo(MESSAGES);
+        }
+    }
+
     @Order(3)
     @ParameterizedTest(name = "{0}")
     @MethodSource("variantList")
@@ -336,30 +366,15 @@ abstract class AbstractRuntimeIT {
     }
 
     HttpResponse<String> get(String url) throws InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(url)).GET());
+        return http.get(url);
     }
 
     HttpResponse<String> post(String url) throws InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.noBody()));
+        return http.post(url);
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request) throws InterruptedException {
-        try {
-            return http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            return new FailedResponse(e);
-        }
-    }
-
-    /** A flat JSON object's members as strings. */
     static Map<String, String> json(String body) {
-        Map<String, String> values = new LinkedHashMap<>();
-        Matcher m = Pattern.compile("\"([^\"]+)\"\\s*:\\s*(\"([^\"]*)\"|([^,}\\s]+))")
-                .matcher(body);
-        while (m.find()) {
-            values.put(m.group(1), m.group(3) != null ? m.group(3) : m.group(4));
-        }
-        return values;
+        return HttpCalls.json(body);
     }
 
     static void deleteRecursively(Path dir) throws IOException {
@@ -378,48 +393,5 @@ abstract class AbstractRuntimeIT {
 
     static String java() {
         return Path.of(javaHome(), "bin", "java").toString();
-    }
-
-    /** No connection (yet, or any more): status 0. */
-    private record FailedResponse(IOException cause) implements HttpResponse<String> {
-        @Override
-        public int statusCode() {
-            return 0;
-        }
-
-        @Override
-        public HttpRequest request() {
-            return null;
-        }
-
-        @Override
-        public java.util.Optional<HttpResponse<String>> previousResponse() {
-            return java.util.Optional.empty();
-        }
-
-        @Override
-        public java.net.http.HttpHeaders headers() {
-            return java.net.http.HttpHeaders.of(Map.of(), (a, b) -> true);
-        }
-
-        @Override
-        public String body() {
-            return String.valueOf(cause);
-        }
-
-        @Override
-        public java.util.Optional<javax.net.ssl.SSLSession> sslSession() {
-            return java.util.Optional.empty();
-        }
-
-        @Override
-        public URI uri() {
-            return null;
-        }
-
-        @Override
-        public HttpClient.Version version() {
-            return HttpClient.Version.HTTP_1_1;
-        }
     }
 }

@@ -28,8 +28,9 @@ class QuarkusMpConfigIT extends QuarkusIT {
     @Override
     void prepare(Path runDir) throws IOException {
         Path config = Files.createDirectories(runDir.resolve("config"));
+        Variant variant = variants().get(0);
         Files.writeString(
                 config.resolve("application.properties"),
-                TestWars.settings(variants().get(0), "cdi").replace("java:global/jdbc/livecount", "cdi"));
+                TestWars.settings(variant, "cdi").replace(TestWars.dataSourceName(variant), "cdi"));
     }
 }
