@@ -64,12 +64,29 @@ final class HazelcastInWar {
                 """;
     }
 
+    /** The first port of the members of {@link Variant.Cache#HAZELCAST_CLUSTER} WARs. */
+    static final int CLUSTER_PORT = 5960;
+
     /**
-     * A member of its own: no join (one member per deployment), on loopback, and without
-     * Hazelcast's shutdown hook, so that the container's stop closes the service before the member
-     * stops.
+     * On loopback, without Hazelcast's shutdown hook (the container's stop closes the service
+     * before the member stops): a member of its own for {@link Variant.Cache#HAZELCAST} (one per
+     * deployment), or one that joins the other members of the WAR on this machine over TCP/IP for
+     * {@link Variant.Cache#HAZELCAST_CLUSTER}.
      */
     static String memberYaml(Variant variant) {
+        boolean cluster = variant.cache() == Variant.Cache.HAZELCAST_CLUSTER;
+        int port = cluster ? CLUSTER_PORT : 5950;
+        String tcpIp = cluster ? """
+                      tcp-ip:
+                        enabled: true
+                        member-list:
+                          - 127.0.0.1:%d
+                          - 127.0.0.1:%d
+                          - 127.0.0.1:%d
+                """.formatted(CLUSTER_PORT, CLUSTER_PORT + 1, CLUSTER_PORT + 2) : """
+                      tcp-ip:
+                        enabled: false
+                """;
         return """
                 hazelcast:
                   cluster-name: %s
@@ -77,11 +94,12 @@ final class HazelcastInWar {
                     hazelcast.shutdownhook.enabled: false
                     hazelcast.phone.home.enabled: false
                     hazelcast.socket.bind.any: false
+                    hazelcast.wait.seconds.before.join: 0
                   network:
                     port:
-                      port: 5950
+                      port: %d
                       auto-increment: true
-                      port-count: 50
+                      port-count: %d
                     interfaces:
                       enabled: true
                       interfaces:
@@ -91,9 +109,7 @@ final class HazelcastInWar {
                         enabled: false
                       multicast:
                         enabled: false
-                      tcp-ip:
-                        enabled: false
-                """.formatted(variant.name() + "-" + ProcessHandle.current().pid());
+                """.formatted(variant.name() + "-" + ProcessHandle.current().pid(), port, cluster ? 3 : 10) + tcpIp;
     }
 
     private static byte[] utf8(String text) {

@@ -40,6 +40,11 @@ class PayaraIT extends AbstractRuntimeIT {
 
     @Override
     ServerProcess start(Path runDir, List<Path> wars) throws Exception {
+        return startMicro(runDir, PORT, wars);
+    }
+
+    /** Payara Micro on 127.0.0.1:{@code port} with {@code wars}, its files in {@code runDir}. */
+    static ServerProcess startMicro(Path runDir, int port, List<Path> wars) throws Exception {
         // the HTTP listener on loopback only (Payara Micro has no option for its address)
         Path preBoot = Files.writeString(
                 runDir.resolve("pre-boot-commands.txt"),
@@ -54,7 +59,7 @@ class PayaraIT extends AbstractRuntimeIT {
                 "--nohazelcast",
                 "--disablephonehome",
                 "--port",
-                String.valueOf(PORT),
+                String.valueOf(port),
                 "--rootdir",
                 runDir.resolve("root").toString(),
                 "--unpackdir",

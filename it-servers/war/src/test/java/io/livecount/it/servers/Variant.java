@@ -47,7 +47,9 @@ record Variant(Source source, Database database, Cache cache) {
          * {@code livecount.cache=hazelcast}: an embedded member started from the WAR's {@code
          * hazelcast-livecount.yaml}, livecount-cache-hazelcast and Hazelcast in WEB-INF/lib.
          */
-        HAZELCAST("-hz");
+        HAZELCAST("-hz"),
+        /** As {@link #HAZELCAST}, but the member joins the others of its WAR on this machine (TCP/IP). */
+        HAZELCAST_CLUSTER("-hzc");
 
         final String suffix;
 
