@@ -155,7 +155,7 @@ class DemoSettingsTest {
     }
 
     /** The test's own member configuration, as a file (cluster livecount-demo-test, ports 5921 and up). */
-    private static String testConfig() {
+    static String testConfig() {
         try {
             return Path.of(DemoSettingsTest.class
                             .getResource("/demo-test-hazelcast.yaml")
