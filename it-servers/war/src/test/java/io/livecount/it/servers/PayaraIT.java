@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * Payara Micro 6.2025.10 (Jakarta EE 10; EclipseLink; MicroProfile Config; {@code
- * java:comp/DefaultDataSource} is an H2 file database in its root directory), HTTP on 127.0.0.1:18080.
+ * java:comp/DefaultDataSource} is an H2 file database in its root directory), HTTP on 127.0.0.1:18080,
+ * Payara's own data grid off.
  */
 class PayaraIT extends AbstractRuntimeIT {
 
@@ -45,10 +46,12 @@ class PayaraIT extends AbstractRuntimeIT {
 
     /** Payara Micro on 127.0.0.1:{@code port} with {@code wars}, its files in {@code runDir}. */
     static ServerProcess startMicro(Path runDir, int port, List<Path> wars) throws Exception {
-        // the HTTP listener on loopback only (Payara Micro has no option for its address)
+        // the HTTP listener on loopback only (Payara Micro has no option for its address), and no data
+        // grid: with --nohazelcast alone, Payara's own Hazelcast still listens on every interface (6900)
         Path preBoot = Files.writeString(
                 runDir.resolve("pre-boot-commands.txt"),
-                "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1\n");
+                "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1\n"
+                        + "set configs.config.server-config.hazelcast-config-specific-configuration.enabled=false\n");
         Files.createDirectories(runDir.resolve("root"));
         Files.createDirectories(runDir.resolve("unpacked"));
         List<String> command = new ArrayList<>(List.of(
