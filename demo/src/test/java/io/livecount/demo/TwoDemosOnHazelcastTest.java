@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
-import com.zaxxer.hikari.HikariDataSource;
 import io.livecount.CounterService;
 import io.livecount.CounterValue;
 import io.livecount.Period;
@@ -87,7 +86,6 @@ class TwoDemosOnHazelcastTest {
 
     /** {@code DemoMain} in a JVM of its own, on the test database, with this JVM's class path. */
     private static Process startDemoMain(int port, Path output, String... cache) throws IOException {
-        HikariDataSource pool = (HikariDataSource) TestDatabase.MARIADB.dataSource();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp",
@@ -96,12 +94,8 @@ class TwoDemosOnHazelcastTest {
                 "--host",
                 "127.0.0.1",
                 "--port",
-                String.valueOf(port),
-                "--db",
-                pool.getJdbcUrl(),
-                "--db-user",
-                pool.getUsername(),
-                "--db-password=" + (pool.getPassword() == null ? "" : pool.getPassword())));
+                String.valueOf(port)));
+        command.addAll(RunningDemo.databaseFlags(TestDatabase.MARIADB));
         command.addAll(List.of(cache));
         ProcessBuilder builder =
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());

@@ -59,9 +59,19 @@ public final class RunningDemo implements AutoCloseable {
         return demo;
     }
 
+    /** The flags that point a demo at the server database {@code database} (not H2). */
+    public static List<String> databaseFlags(TestDatabase database) {
+        HikariDataSource pool = (HikariDataSource) database.dataSource();
+        return databaseFlags(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
+    }
+
+    private static List<String> databaseFlags(String url, String user, String password) {
+        return List.of("--db", url, "--db-user", user, "--db-password=" + (password == null ? "" : password));
+    }
+
     private static RunningDemo start(String url, String user, String password, String... moreFlags) {
-        List<String> flags = new ArrayList<>(List.of(
-                "--port", "0", "--db", url, "--db-user", user, "--db-password=" + (password == null ? "" : password)));
+        List<String> flags = new ArrayList<>(List.of("--port", "0"));
+        flags.addAll(databaseFlags(url, user, password));
         flags.addAll(List.of(moreFlags));
         DemoSettings settings = DemoSettings.parse(
                 flags.toArray(String[]::new), Map.of("LIVECOUNT_DEMO_ADMIN_PASSWORD", ADMIN_PASSWORD));

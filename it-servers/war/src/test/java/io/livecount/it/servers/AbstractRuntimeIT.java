@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -234,8 +235,10 @@ abstract class AbstractRuntimeIT {
     void countsEachMessageOnce(Variant variant) throws Exception {
         requireDeployed(variant);
         String key = key(variant) + "-msg";
-        for (int i = 0; i < MESSAGES; i++) {
-            String message = apiUrl(variant) + "/message?key=" + key + "&msg=" + key + "-" + i;
+        List<String> messages = IntStream.range(0, MESSAGES)
+                .mapToObj(i -> apiUrl(variant) + "/message?key=" + key + "&msg=" + key + "-" + i)
+                .toList();
+        for (String message : messages) {
             HttpResponse<String> rolledBack = post(message + "&fail=true");
             assertThat(rolledBack.statusCode()).as(rolledBack.body()).isEqualTo(409);
             for (int delivery = 0; delivery < 2; delivery++) {
@@ -244,8 +247,7 @@ abstract class AbstractRuntimeIT {
             }
         }
         assertThat(post(apiUrl(variant) + "/flush").statusCode()).isEqualTo(200);
-        for (int i = 0; i < MESSAGES; i++) { // redelivered after its first delivery was written
-            String message = apiUrl(variant) + "/message?key=" + key + "&msg=" + key + "-" + i;
+        for (String message : messages) { // redelivered after its first delivery was written
             assertThat(post(message).statusCode()).isEqualTo(200);
         }
         assertThat(post(apiUrl(variant) + "/flush").statusCode()).isEqualTo(200);
@@ -359,10 +361,8 @@ abstract class AbstractRuntimeIT {
         return lines;
     }
 
-    private Map<String, String> totals(Variant variant, String key) throws Exception {
-        HttpResponse<String> response = get(apiUrl(variant) + "/total?key=" + key);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return json(response.body());
+    private Map<String, String> totals(Variant variant, String key) throws InterruptedException {
+        return http.totals(apiUrl(variant), key);
     }
 
     HttpResponse<String> get(String url) throws InterruptedException {

@@ -1,5 +1,7 @@
 package io.livecount.it.servers;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,6 +38,13 @@ final class HttpCalls {
     }
 
     /** A flat JSON object's members as strings. */
+    /** The test application's all-time totals of {@code key} ({@code strict}, {@code fast}) at {@code api}. */
+    Map<String, String> totals(String api, String key) throws InterruptedException {
+        HttpResponse<String> response = get(api + "/total?key=" + key);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json(response.body());
+    }
+
     static Map<String, String> json(String body) {
         Map<String, String> values = new LinkedHashMap<>();
         Matcher m = Pattern.compile("\"([^\"]+)\"\\s*:\\s*(\"([^\"]*)\"|([^,}\\s]+))")

@@ -172,10 +172,8 @@ class PayaraClusterIT {
         }
     }
 
-    private Map<String, String> totals(int node, String key) throws Exception {
-        HttpResponse<String> response = http.get(api(node) + "/total?key=" + key);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return HttpCalls.json(response.body());
+    private Map<String, String> totals(int node, String key) throws InterruptedException {
+        return http.totals(api(node), key);
     }
 
     private static String api(int node) {

@@ -96,7 +96,7 @@ final class TestWars {
             case PROPERTIES -> added.put("WEB-INF/classes/livecount.properties", utf8(settings));
             case MICROPROFILE -> added.put("WEB-INF/classes/META-INF/microprofile-config.properties", utf8(settings));
         }
-        if (variant.cache() != Variant.Cache.EHCACHE) {
+        if (variant.embedsHazelcast()) {
             HazelcastInWar.addFiles(variant, added);
         }
         switch (variant.database()) {
@@ -164,7 +164,7 @@ final class TestWars {
 
     static String webXmlWithDataSource(
             Variant variant, String dataSourceClass, String url, String user, String comment) {
-        String extras = variant.cache() != Variant.Cache.EHCACHE ? HazelcastInWar.webXmlElements() : "";
+        String extras = variant.embedsHazelcast() ? HazelcastInWar.webXmlElements() : "";
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee"

@@ -66,6 +66,11 @@ record Variant(Source source, Database database, Cache cache) {
         return new Variant(source, database, cache);
     }
 
+    /** Whether the WAR carries Hazelcast and starts a member of its own. */
+    boolean embedsHazelcast() {
+        return cache != Cache.EHCACHE;
+    }
+
     /** The WAR's name and context root. */
     String name() {
         return "lc-" + source.shortName + "-" + database.shortName + cache.suffix;
