@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -34,8 +35,17 @@ class QuarkusIT extends AbstractRuntimeIT {
         return List.of(Variant.of(PROPERTIES, MARIADB));
     }
 
-    static Path app() {
+    /** The application's fast-jar folder: the build of module it-servers/quarkus for this class's database. */
+    Path app() {
         return Path.of(System.getProperty("it.quarkus.app", "../quarkus/target/quarkus-app"));
+    }
+
+    /**
+     * What the command line adds to the application's configuration for its database: the URL (the
+     * test database), and for another build than the default one, its profile.
+     */
+    List<String> databaseOptions() {
+        return List.of("-Dquarkus.datasource.jdbc.url=" + TestWars.MARIADB_URL);
     }
 
     @Override
@@ -60,16 +70,13 @@ class QuarkusIT extends AbstractRuntimeIT {
     @Override
     ServerProcess start(Path runDir, List<Path> apps) throws Exception {
         prepare(runDir);
-        return ServerProcess.start(
-                List.of(
-                        java(),
-                        "-Dquarkus.datasource.jdbc.url=" + TestWars.MARIADB_URL,
-                        "-Dquarkus.http.port=" + PORT,
-                        "-jar",
-                        app().resolve("quarkus-run.jar").toAbsolutePath().toString()),
-                runDir,
-                Map.of(),
-                runDir.resolve("server.log"));
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(databaseOptions());
+        command.addAll(List.of(
+                "-Dquarkus.http.port=" + PORT,
+                "-jar",
+                app().resolve("quarkus-run.jar").toAbsolutePath().toString()));
+        return ServerProcess.start(command, runDir, Map.of(), runDir.resolve("server.log"));
     }
 
     /**
