@@ -19,9 +19,20 @@ public final class ListingStore {
 
     /**
      * Below every valid key (whose characters are U+0020 or above) and above the write-back's marker
-     * namespace ({@link WriteBackStore#MARKER_NS}), so a listing from the start skips the marker.
+     * namespace ({@link WriteBackStore#MARKER_NS}) and the names of idempotency key rows ({@link
+     * IdempotencyStore}: U+0001 and the key), so a listing from the start reads neither.
      */
     private static final String BEFORE_KEYS = "\u001F";
+
+    /**
+     * Rows per counter up to which a listing reads the counters' rows in key order; above it, one
+     * index lookup per counter. A lookup is a round trip, which on a database on the same machine
+     * costs about what reading 250 rows in key order does; over a network it costs more.
+     */
+    static final int ROWS_PER_COUNTER_READ = 256;
+
+    /** Rows per statement of a listing read in key order. */
+    private static final int MAX_ROWS_PER_STATEMENT = 1_000;
 
     private final SqlDialect dialect;
 
@@ -70,14 +81,55 @@ public final class ListingStore {
 
     /**
      * The first {@code limit} counters of {@code namespace} whose names start with {@code prefix},
-     * after {@code after} ({@code ""}: from the first). One row per counter: its {@link Period#ALL}
-     * row, which every counter has. The name range {@code [prefix, endOfPrefix)} is a range of the
-     * primary key within the namespace; where the key is in listing order the database reads only
-     * the rows of the counters it returns (every stored bucket of each, the {@code ALL} row among them).
+     * after {@code after} ({@code ""}: from the first): the names that have a {@link Period#ALL} row,
+     * which every counter has. The name range {@code [prefix, endOfPrefix)} is a range of the primary
+     * key within the namespace. Where the key is in listing order it is read in key order, where a
+     * counter's rows are its {@code ALL} row (the least period name) followed by its buckets: while
+     * counters have few rows, a page is one or two statements; once they have more than {@value
+     * #ROWS_PER_COUNTER_READ}, the rest of the page takes one index lookup per counter (its first row)
+     * instead of reading every bucket it stores. On H2, one sorted statement.
      */
     public List<CounterKey> counters(Connection connection, String namespace, String prefix, String after, int limit)
             throws SQLException {
         Optional<String> end = prefix.isEmpty() ? Optional.empty() : dialect.endOfPrefix(prefix);
+        if (!dialect.keysInUtf8Order()) {
+            return sortedCounters(connection, namespace, prefix, end, after, limit);
+        }
+        String sql = "SELECT counter_name, period_type, bucket_start FROM " + SqlDialect.TABLE
+                + " WHERE ns = ? AND counter_name >= ?" + (end.isPresent() ? " AND counter_name < ?" : "")
+                + " AND counter_name > ? ORDER BY counter_name, period_type, bucket_start LIMIT ?";
+        List<CounterKey> counters = new ArrayList<>();
+        String from = after.isEmpty() ? BEFORE_KEYS : after;
+        long rowsPerCounter = 1;
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            while (counters.size() < limit) {
+                int rows = rowsPerCounter > ROWS_PER_COUNTER_READ
+                        ? 1
+                        : (int) Math.min(MAX_ROWS_PER_STATEMENT, (limit - counters.size()) * rowsPerCounter);
+                int index = 1;
+                dialect.bindText(statement, index++, namespace);
+                dialect.bindText(statement, index++, prefix);
+                if (end.isPresent()) {
+                    dialect.bindText(statement, index++, end.get());
+                }
+                dialect.bindText(statement, index++, from);
+                statement.setInt(index, rows);
+                KeyOrderChunk chunk = KeyOrderChunk.read(statement, dialect, namespace, limit - counters.size());
+                counters.addAll(chunk.listed());
+                if (chunk.rows() < rows) {
+                    break; // the range is exhausted
+                }
+                from = chunk.lastName(); // the rest of its rows are buckets: skipped
+                rowsPerCounter = Math.max(1, chunk.rows() / chunk.names());
+            }
+        }
+        return counters;
+    }
+
+    /** H2: the same range, sorted by UTF-8 bytes ({@link SqlDialect#inUtf8Order}). */
+    private List<CounterKey> sortedCounters(
+            Connection connection, String namespace, String prefix, Optional<String> end, String after, int limit)
+            throws SQLException {
         String name = dialect.inUtf8Order("counter_name");
         String sql = "SELECT counter_name FROM " + SqlDialect.TABLE
                 + " WHERE ns = ? AND counter_name >= ?" + (end.isPresent() ? " AND counter_name < ?" : "")
