@@ -2,6 +2,7 @@ package io.livecount;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.livecount.testing.BulkRows;
 import io.livecount.testing.ExplainedReads;
 import io.livecount.testing.TestDatabase;
 import java.util.List;
@@ -44,8 +45,10 @@ class ListingCostTest {
         counters = Livecount.create(
                 LivecountConfig.builder().dataSource(reads.dataSource()).build());
         database.clear();
-        insert("few", COUNTERS, 0, 0);
-        insert("many", COUNTERS, BUCKETS, KEYS);
+        BulkRows.buckets(database, "few", COUNTERS, "ALL", 0, 0, 1);
+        BulkRows.buckets(database, "many", COUNTERS, "ALL", 0, 0, 1);
+        BulkRows.buckets(database, "many", COUNTERS, "HOUR", 1_700_000_000, 3600, BUCKETS);
+        BulkRows.idempotencyKeys(database, "many", KEYS);
         database.execute(
                 database == TestDatabase.POSTGRESQL ? "ANALYZE livecount_counter" : "ANALYZE TABLE livecount_counter");
     }
@@ -102,44 +105,10 @@ class ListingCostTest {
     }
 
     private static String name(int index) {
-        return "c-%03d".formatted(index);
+        return BulkRows.name(index);
     }
 
     private static List<String> names(int from, int to) {
         return IntStream.range(from, to).mapToObj(ListingCostTest::name).toList();
-    }
-
-    /**
-     * {@code counters} counters named c-000…, each with its ALL row and {@code buckets} HOUR rows,
-     * and {@code keys} idempotency key rows, written by SQL (the listing reads them as the service
-     * writes them: IdempotencyStore's rows are U+0001 and the key).
-     */
-    private void insert(String namespace, int counters, int buckets, int keys) {
-        boolean pg = database == TestDatabase.POSTGRESQL;
-        String series = pg ? "generate_series(%d, %d)" : "seq_%d_to_%d";
-        String number = pg ? "s" : "seq";
-        String from = pg ? " AS t(s)" : "";
-        String name = pg
-                ? "'c-' || lpad((" + number + " %% 1000)::text, 3, '0')"
-                : "CONCAT('c-', LPAD(" + number + " %% 1000, 3, '0'))";
-        String insert = "INSERT INTO livecount_counter (ns, counter_name, period_type, bucket_start, counter_value) ";
-        database.execute((insert + "SELECT '%s', " + name + ", 'ALL', 0, 1 FROM " + series + from)
-                .formatted(namespace, 0, counters - 1));
-        if (buckets > 0) {
-            // s = counter * 1,000,000 + hour: the name from the counter, the bucket from the hour
-            String counterName =
-                    pg ? "'c-' || lpad((s / 1000000)::text, 3, '0')" : "CONCAT('c-', LPAD(seq DIV 1000000, 3, '0'))";
-            for (int counter = 0; counter < counters; counter++) {
-                long first = counter * 1_000_000L;
-                database.execute((insert + "SELECT '%s', " + counterName + ", 'HOUR', 1700000000 + (" + number
-                                + " %% 1000000) * 3600, 1 FROM " + series + from)
-                        .formatted(namespace, first + 1, first + buckets));
-            }
-        }
-        if (keys > 0) {
-            String key = pg ? "chr(1) || 'msg-' || s" : "CONCAT(CHAR(1), 'msg-', seq)";
-            database.execute((insert + "SELECT '%s', " + key + ", 'IDEM', 0, 1700000000 FROM " + series + from)
-                    .formatted(namespace, 1, keys));
-        }
     }
 }

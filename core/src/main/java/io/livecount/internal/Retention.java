@@ -23,8 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Retention pruning: deletes the buckets older than their namespace's retention (see {@link
- * NamespaceSettings#retain}), in chunks of at most {@value #CHUNK_ROWS} rows, each a bounded read
- * and a DELETE by primary key in key order that commits by itself. A daemon thread runs a pass every
+ * NamespaceSettings#retain}), {@value #NAMES_PER_BATCH} counters at a time, in chunks of at most
+ * {@value #CHUNK_ROWS} rows, each a read of primary key ranges and a DELETE by primary key that
+ * commits by itself. A daemon thread runs a pass every
  * {@link #INTERVAL} when any retention is configured; {@link #pruneNow} runs one at once.
  *
  * <p>Idempotency keys are forgotten the same way once they are older than their namespace's
@@ -40,6 +41,8 @@ final class Retention implements AutoCloseable {
 
     static final Duration INTERVAL = Duration.ofMinutes(1);
     static final int CHUNK_ROWS = 1000;
+    /** Counter names whose buckets one statement reads. */
+    static final int NAMES_PER_BATCH = 100;
 
     private static final System.Logger LOG = System.getLogger(Retention.class.getName());
 
@@ -175,7 +178,8 @@ final class Retention implements AutoCloseable {
 
     /**
      * Deletes chunk after chunk, each read and deleted in a statement of its own, until a chunk is
-     * short or the service closes; returns the rows deleted.
+     * short, a chunk's rows were all deleted by another node meanwhile, or the service closes;
+     * returns the rows deleted.
      */
     private <T> long inChunks(int chunkRows, ChunkRead<T> read, ChunkDelete<T> delete) {
         long deleted = 0;
@@ -189,8 +193,8 @@ final class Retention implements AutoCloseable {
             int n = transactor.autocommit(true, c -> delete.delete(c, chunk));
             rowsPruned.addAndGet(n);
             deleted += n;
-            if (chunk.size() < chunkRows) {
-                break;
+            if (chunk.size() < chunkRows || n == 0) {
+                break; // n == 0: another node deletes these rows
             }
             after = chunk.get(chunk.size() - 1);
         }
@@ -201,15 +205,32 @@ final class Retention implements AutoCloseable {
         return transactor.autocommit(false, c -> store.nextNamespace(c, namespace));
     }
 
+    /**
+     * Prunes {@code namespace} {@value #NAMES_PER_BATCH} counters at a time: each batch's rows of each
+     * period with a retention are ranges of the primary key, so a pass reads the rows it deletes and
+     * one index lookup or so per counter, not every bucket the namespace keeps.
+     */
     private long prune(String namespace, NamespaceSettings settings, Instant now, int chunkRows) {
         long deleted = 0;
-        for (Map.Entry<Period, Duration> entry : settings.retention().entrySet()) {
-            Period period = entry.getKey();
-            long cutoff = cutoff(period, entry.getValue(), now);
-            deleted += this.<Prunable>inChunks(
-                    chunkRows,
-                    (c, after) -> store.candidates(c, namespace, period, cutoff, after, chunkRows),
-                    (c, rows) -> store.delete(c, namespace, period, cutoff, rows));
+        String after = "";
+        while (!closed) {
+            String from = after;
+            List<String> names = transactor.autocommit(false, c -> store.names(c, namespace, from, NAMES_PER_BATCH));
+            if (names.isEmpty()) {
+                break;
+            }
+            for (Map.Entry<Period, Duration> entry : settings.retention().entrySet()) {
+                Period period = entry.getKey();
+                long cutoff = cutoff(period, entry.getValue(), now);
+                deleted += this.<Prunable>inChunks(
+                        chunkRows,
+                        (c, ignored) -> store.candidates(c, namespace, period, cutoff, names, chunkRows),
+                        (c, rows) -> store.delete(c, namespace, period, cutoff, rows));
+            }
+            if (names.size() < NAMES_PER_BATCH) {
+                break;
+            }
+            after = names.get(names.size() - 1);
         }
         return deleted;
     }

@@ -1,6 +1,5 @@
 package io.livecount.internal.store;
 
-import io.livecount.CounterKey;
 import io.livecount.Period;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,19 +10,22 @@ import java.util.List;
 /**
  * One statement's rows of a listing read in primary key order: (name, period, bucket) of one
  * namespace. A counter's first row in that order is its {@link Period#ALL} row (no period name
- * sorts before {@code ALL}), so a name is listed when its first row in the chunk is that row.
+ * sorts before {@code ALL}), so a name has that row when its first row in the chunk is that row.
  *
- * @param listed the counters listed, at most the limit given to {@link #read}
+ * @param listed the names listed, at most the limit given to {@link #read}
  * @param rows the rows read
  * @param names the distinct names among them
  * @param lastName the name of the last row (null when there was none)
  */
-record KeyOrderChunk(List<CounterKey> listed, int rows, int names, String lastName) {
+record KeyOrderChunk(List<String> listed, int rows, int names, String lastName) {
 
-    /** Reads the result of {@code statement}, listing at most {@code limit} counters. */
-    static KeyOrderChunk read(PreparedStatement statement, SqlDialect dialect, String namespace, int limit)
+    /**
+     * Reads the result of {@code statement}, listing at most {@code limit} names: those with an
+     * {@code ALL} row if {@code withAllTimeRow}, else all.
+     */
+    static KeyOrderChunk read(PreparedStatement statement, SqlDialect dialect, boolean withAllTimeRow, int limit)
             throws SQLException {
-        List<CounterKey> listed = new ArrayList<>();
+        List<String> listed = new ArrayList<>();
         int rows = 0;
         int names = 0;
         String lastName = null;
@@ -37,8 +39,8 @@ record KeyOrderChunk(List<CounterKey> listed, int rows, int names, String lastNa
                 names++;
                 lastName = name;
                 boolean allTimeRow = Period.ALL.name().equals(rs.getString(2).trim()) && rs.getLong(3) == 0;
-                if (allTimeRow && listed.size() < limit) {
-                    listed.add(new CounterKey(namespace, name));
+                if ((allTimeRow || !withAllTimeRow) && listed.size() < limit) {
+                    listed.add(name);
                 }
             }
         }

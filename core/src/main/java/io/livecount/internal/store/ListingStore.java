@@ -95,17 +95,42 @@ public final class ListingStore {
         if (!dialect.keysInUtf8Order()) {
             return sortedCounters(connection, namespace, prefix, end, after, limit);
         }
+        return inKeyOrder(connection, namespace, prefix, end, after, limit, true).stream()
+                .map(name -> new CounterKey(namespace, name))
+                .toList();
+    }
+
+    /**
+     * The first {@code limit} names with rows in {@code namespace} after {@code after} ({@code ""}:
+     * from the first), in the database's order of the key (on H2 not UTF-8 order), whether or not
+     * they have an {@code ALL} row; idempotency key rows are not names. Read as {@link #counters}
+     * reads on MariaDB and PostgreSQL, on every database.
+     */
+    public List<String> storedNames(Connection connection, String namespace, String after, int limit)
+            throws SQLException {
+        return inKeyOrder(connection, namespace, "", Optional.empty(), after, limit, false);
+    }
+
+    private List<String> inKeyOrder(
+            Connection connection,
+            String namespace,
+            String prefix,
+            Optional<String> end,
+            String after,
+            int limit,
+            boolean withAllTimeRow)
+            throws SQLException {
         String sql = "SELECT counter_name, period_type, bucket_start FROM " + SqlDialect.TABLE
                 + " WHERE ns = ? AND counter_name >= ?" + (end.isPresent() ? " AND counter_name < ?" : "")
                 + " AND counter_name > ? ORDER BY counter_name, period_type, bucket_start LIMIT ?";
-        List<CounterKey> counters = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         String from = after.isEmpty() ? BEFORE_KEYS : after;
         long rowsPerCounter = 1;
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            while (counters.size() < limit) {
+            while (names.size() < limit) {
                 int rows = rowsPerCounter > ROWS_PER_COUNTER_READ
                         ? 1
-                        : (int) Math.min(MAX_ROWS_PER_STATEMENT, (limit - counters.size()) * rowsPerCounter);
+                        : (int) Math.min(MAX_ROWS_PER_STATEMENT, (limit - names.size()) * rowsPerCounter);
                 int index = 1;
                 dialect.bindText(statement, index++, namespace);
                 dialect.bindText(statement, index++, prefix);
@@ -114,16 +139,18 @@ public final class ListingStore {
                 }
                 dialect.bindText(statement, index++, from);
                 statement.setInt(index, rows);
-                KeyOrderChunk chunk = KeyOrderChunk.read(statement, dialect, namespace, limit - counters.size());
-                counters.addAll(chunk.listed());
+                KeyOrderChunk chunk = KeyOrderChunk.read(statement, dialect, withAllTimeRow, limit - names.size());
+                names.addAll(chunk.listed());
                 if (chunk.rows() < rows) {
                     break; // the range is exhausted
                 }
                 from = chunk.lastName(); // the rest of its rows are buckets: skipped
-                rowsPerCounter = Math.max(1, chunk.rows() / chunk.names());
+                if (rows > 1) { // a lookup's single row says nothing of the rows per counter: once they are many, stay
+                    rowsPerCounter = Math.max(1, chunk.rows() / chunk.names());
+                }
             }
         }
-        return counters;
+        return names;
     }
 
     /** H2: the same range, sorted by UTF-8 bytes ({@link SqlDialect#inUtf8Order}). */

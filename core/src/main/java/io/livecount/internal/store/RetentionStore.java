@@ -10,9 +10,11 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The SQL of retention pruning, the same on every database: a bounded read of the next rows to
- * prune in primary key order, then one DELETE of exactly those rows by primary key. Neither
- * statement holds locks beyond its own short run, and a row already deleted (by another node) is
+ * The SQL of retention pruning, the same on every database: for a batch of counter names (read as
+ * listings read them: {@link ListingStore#storedNames}), a bounded read of the rows to prune, each
+ * a range of the primary key {@code (ns, counter_name, period_type, bucket_start < cutoff)}, then
+ * one DELETE of exactly those rows by primary key. Neither statement reads other rows than those it
+ * deletes, nor holds locks beyond its own short run, and a row already deleted (by another node) is
  * skipped silently.
  */
 public final class RetentionStore {
@@ -21,33 +23,39 @@ public final class RetentionStore {
     public record Prunable(String name, long bucketStart) {}
 
     private final SqlDialect dialect;
+    private final ListingStore listings;
 
     public RetentionStore(SqlDialect dialect) {
         this.dialect = dialect;
+        this.listings = new ListingStore(dialect);
+    }
+
+    /** The next {@code limit} counter names of {@code namespace} after {@code after} ({@code ""}: the first). */
+    public List<String> names(Connection connection, String namespace, String after, int limit) throws SQLException {
+        return listings.storedNames(connection, namespace, after, limit);
     }
 
     /**
-     * Up to {@code limit} rows of {@code namespace} and {@code period} with {@code bucket_start <
-     * cutoff}, after {@code after} (null: from the first) in key order.
+     * Up to {@code limit} rows of {@code names} in {@code namespace} and {@code period} with {@code
+     * bucket_start < cutoff}, in no particular order: rows deleted since the last call are no longer
+     * among them.
      */
     public List<Prunable> candidates(
-            Connection connection, String namespace, Period period, long cutoff, Prunable after, int limit)
+            Connection connection, String namespace, Period period, long cutoff, List<String> names, int limit)
             throws SQLException {
-        String sql = "SELECT counter_name, bucket_start FROM " + SqlDialect.TABLE
-                + " WHERE ns = ? AND period_type = ? AND bucket_start < ?"
-                + (after == null ? "" : " AND (counter_name > ? OR (counter_name = ? AND bucket_start > ?))")
-                + " ORDER BY counter_name, bucket_start LIMIT ?";
+        String sql =
+                "SELECT counter_name, bucket_start FROM " + SqlDialect.TABLE + " WHERE ns = ? AND counter_name IN ("
+                        + String.join(", ", Collections.nCopies(names.size(), "?"))
+                        + ") AND period_type = ? AND bucket_start < ? LIMIT ?";
         List<Prunable> rows = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             int index = 1;
             dialect.bindText(statement, index++, namespace);
+            for (String name : names) {
+                dialect.bindText(statement, index++, name);
+            }
             statement.setString(index++, period.name());
             statement.setLong(index++, cutoff);
-            if (after != null) {
-                dialect.bindText(statement, index++, after.name());
-                dialect.bindText(statement, index++, after.name());
-                statement.setLong(index++, after.bucketStart());
-            }
             statement.setInt(index, limit);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
@@ -59,8 +67,8 @@ public final class RetentionStore {
     }
 
     /**
-     * Deletes {@code rows} (in key order, as {@link #candidates} returns them), each only while its
-     * bucket still starts before {@code cutoff}; returns how many it deleted.
+     * Deletes {@code rows} (as {@link #candidates} returns them), each only while its bucket still
+     * starts before {@code cutoff}; returns how many it deleted.
      */
     public int delete(Connection connection, String namespace, Period period, long cutoff, List<Prunable> rows)
             throws SQLException {
