@@ -2,20 +2,12 @@ package io.livecount.internal;
 
 import io.livecount.LivecountConfig;
 import io.livecount.NamespaceSettings;
-import io.livecount.Period;
 import io.livecount.RetentionMetrics;
-import io.livecount.internal.store.CounterStore;
 import io.livecount.internal.store.IdempotencyStore;
 import io.livecount.internal.store.RetentionStore;
-import io.livecount.internal.store.RetentionStore.Prunable;
 import io.livecount.internal.store.Transactor;
-import io.livecount.internal.store.WriteBackStore;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -23,33 +15,25 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Retention pruning: deletes the buckets older than their namespace's retention (see {@link
- * NamespaceSettings#retain}), {@value #NAMES_PER_BATCH} counters at a time, in chunks of at most
- * {@value #CHUNK_ROWS} rows, each a read of primary key ranges and a DELETE by primary key that
- * commits by itself. A daemon thread runs a pass every
+ * NamespaceSettings#retain}) in passes of {@link RetentionPass}, in chunks of at most {@value
+ * #CHUNK_ROWS} rows. A daemon thread runs a pass every
  * {@link #INTERVAL} when any retention is configured; {@link #pruneNow} runs one at once.
  *
  * <p>Idempotency keys are forgotten the same way once they are older than their namespace's
  * {@linkplain NamespaceSettings#idempotencyWindow() window}, in every namespace; the thread also
  * starts when this service records its first key ({@link #keysInUse}).
  *
- * <p>The cutoff of a period is the start of the bucket that contains {@code now - retention}: every
- * bucket starting before it has ended by then, and that bucket and later ones are kept. Several
- * nodes may prune the same rows: a row deleted by one is skipped by the others. Thread-safe; one
- * pass at a time per service.
+ * <p>Thread-safe; one pass at a time per service.
  */
 final class Retention implements AutoCloseable {
 
     static final Duration INTERVAL = Duration.ofMinutes(1);
     static final int CHUNK_ROWS = 1000;
-    /** Counter names whose buckets one statement reads. */
-    static final int NAMES_PER_BATCH = 100;
 
     private static final System.Logger LOG = System.getLogger(Retention.class.getName());
 
     private final LivecountConfig config;
-    private final Transactor transactor;
-    private final RetentionStore store;
-    private final IdempotencyStore keys;
+    private final RetentionPass pass;
     private ScheduledExecutorService scheduler; // guarded by this
     private final AtomicLong rowsPruned = new AtomicLong();
     private final AtomicLong consecutiveFailures = new AtomicLong();
@@ -58,9 +42,7 @@ final class Retention implements AutoCloseable {
 
     Retention(LivecountConfig config, Transactor transactor, RetentionStore store, IdempotencyStore keys) {
         this.config = config;
-        this.transactor = transactor;
-        this.store = store;
-        this.keys = keys;
+        this.pass = new RetentionPass(config, transactor, store, keys, rowsPruned, () -> closed);
         if (configured(config)) {
             this.scheduler = startScheduler();
         }
@@ -112,17 +94,7 @@ final class Retention implements AutoCloseable {
      */
     synchronized long pruneNow(int chunkRows) {
         try {
-            Instant now = config.clock().instant();
-            long deleted = 0;
-            for (Map.Entry<String, NamespaceSettings> entry :
-                    config.namespaces().entrySet()) {
-                deleted += prune(entry.getKey(), entry.getValue(), now, chunkRows);
-            }
-            NamespaceSettings defaults = config.defaultNamespaceSettings();
-            if (!defaults.retention().isEmpty()) {
-                deleted += pruneUnconfigured(defaults, now, chunkRows);
-            }
-            deleted += forgetExpiredKeys(now, chunkRows);
+            long deleted = pass.run(config.clock().instant(), chunkRows);
             lastPrune = config.clock().instant();
             consecutiveFailures.set(0);
             return deleted;
@@ -130,114 +102,6 @@ final class Retention implements AutoCloseable {
             consecutiveFailures.incrementAndGet();
             throw e;
         }
-    }
-
-    /** The default settings apply to every stored namespace without its own (never the markers). */
-    private long pruneUnconfigured(NamespaceSettings defaults, Instant now, int chunkRows) {
-        long deleted = 0;
-        String namespace = "";
-        while ((namespace = next(namespace)) != null) {
-            if (!namespace.startsWith(WriteBackStore.MARKER_NS.substring(0, 1))
-                    && !config.namespaces().containsKey(namespace)) {
-                deleted += prune(namespace, defaults, now, chunkRows);
-            }
-        }
-        return deleted;
-    }
-
-    /** Deletes the idempotency keys of every stored namespace that are older than its window. */
-    private long forgetExpiredKeys(Instant now, int chunkRows) {
-        long deleted = 0;
-        String namespace = "";
-        while ((namespace = next(namespace)) != null && !closed) {
-            if (!namespace.startsWith(WriteBackStore.MARKER_NS.substring(0, 1))) {
-                long cutoff = now.minus(config.namespace(namespace).idempotencyWindow())
-                        .getEpochSecond();
-                deleted += forgetKeys(namespace, cutoff, chunkRows);
-            }
-        }
-        return deleted;
-    }
-
-    private long forgetKeys(String namespace, long cutoff, int chunkRows) {
-        return this.<String>inChunks(
-                chunkRows,
-                (c, after) -> keys.expired(c, namespace, cutoff, after, chunkRows),
-                (c, expired) -> keys.forget(c, namespace, cutoff, expired));
-    }
-
-    /** Reads the next chunk of rows to delete, after the last of the previous one (null: from the first). */
-    private interface ChunkRead<T> {
-        List<T> next(Connection connection, T after) throws SQLException;
-    }
-
-    /** Deletes a chunk; returns how many rows it deleted. */
-    private interface ChunkDelete<T> {
-        int delete(Connection connection, List<T> chunk) throws SQLException;
-    }
-
-    /**
-     * Deletes chunk after chunk, each read and deleted in a statement of its own, until a chunk is
-     * short, a chunk's rows were all deleted by another node meanwhile, or the service closes;
-     * returns the rows deleted.
-     */
-    private <T> long inChunks(int chunkRows, ChunkRead<T> read, ChunkDelete<T> delete) {
-        long deleted = 0;
-        T after = null;
-        while (!closed) {
-            T from = after;
-            List<T> chunk = transactor.autocommit(false, c -> read.next(c, from));
-            if (chunk.isEmpty()) {
-                break;
-            }
-            int n = transactor.autocommit(true, c -> delete.delete(c, chunk));
-            rowsPruned.addAndGet(n);
-            deleted += n;
-            if (chunk.size() < chunkRows || n == 0) {
-                break; // n == 0: another node deletes these rows
-            }
-            after = chunk.get(chunk.size() - 1);
-        }
-        return deleted;
-    }
-
-    private String next(String namespace) {
-        return transactor.autocommit(false, c -> store.nextNamespace(c, namespace));
-    }
-
-    /**
-     * Prunes {@code namespace} {@value #NAMES_PER_BATCH} counters at a time: each batch's rows of each
-     * period with a retention are ranges of the primary key, so a pass reads the rows it deletes and
-     * one index lookup or so per counter, not every bucket the namespace keeps.
-     */
-    private long prune(String namespace, NamespaceSettings settings, Instant now, int chunkRows) {
-        long deleted = 0;
-        String after = "";
-        while (!closed) {
-            String from = after;
-            List<String> names = transactor.autocommit(false, c -> store.names(c, namespace, from, NAMES_PER_BATCH));
-            if (names.isEmpty()) {
-                break;
-            }
-            for (Map.Entry<Period, Duration> entry : settings.retention().entrySet()) {
-                Period period = entry.getKey();
-                long cutoff = cutoff(period, entry.getValue(), now);
-                deleted += this.<Prunable>inChunks(
-                        chunkRows,
-                        (c, ignored) -> store.candidates(c, namespace, period, cutoff, names, chunkRows),
-                        (c, rows) -> store.delete(c, namespace, period, cutoff, rows));
-            }
-            if (names.size() < NAMES_PER_BATCH) {
-                break;
-            }
-            after = names.get(names.size() - 1);
-        }
-        return deleted;
-    }
-
-    /** {@code bucket_start} below which every bucket of {@code period} ended {@code retention} ago. */
-    long cutoff(Period period, Duration retention, Instant now) {
-        return CounterStore.bucketColumn(period.bucketStart(now.minus(retention), config.zone()));
     }
 
     RetentionMetrics metrics() {
