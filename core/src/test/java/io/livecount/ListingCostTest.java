@@ -49,8 +49,7 @@ class ListingCostTest {
         BulkRows.buckets(database, "many", COUNTERS, "ALL", 0, 0, 1);
         BulkRows.buckets(database, "many", COUNTERS, "HOUR", 1_700_000_000, 3600, BUCKETS);
         BulkRows.idempotencyKeys(database, "many", KEYS);
-        database.execute(
-                database == TestDatabase.POSTGRESQL ? "ANALYZE livecount_counter" : "ANALYZE TABLE livecount_counter");
+        BulkRows.analyze(database);
     }
 
     @AfterEach

@@ -57,8 +57,7 @@ class RetentionCostTest {
         BulkRows.buckets(database, NS, COUNTERS, "HOUR", hoursAgo - (KEPT_HOURS - 1) * 3600L, 3600, KEPT_HOURS);
         BulkRows.buckets(database, NS, COUNTERS, "SECOND", hoursAgo, 1, SECONDS); // older than 2 h
         BulkRows.buckets(database, NS, COUNTERS, "SECOND", NOW.getEpochSecond() - 60, 1, SECONDS); // kept
-        database.execute(
-                database == TestDatabase.POSTGRESQL ? "ANALYZE livecount_counter" : "ANALYZE TABLE livecount_counter");
+        BulkRows.analyze(database);
     }
 
     @AfterEach

@@ -36,6 +36,12 @@ public final class BulkRows {
                 + series(database, keys));
     }
 
+    /** Brings the planner's statistics of the table up to date after a bulk insert. */
+    public static void analyze(TestDatabase database) {
+        database.execute(
+                database == TestDatabase.POSTGRESQL ? "ANALYZE livecount_counter" : "ANALYZE TABLE livecount_counter");
+    }
+
     /** Rows numbered n = 0 … count - 1. */
     private static String series(TestDatabase database, int count) {
         return switch (database) {

@@ -131,13 +131,7 @@ public final class ListingStore {
                 int rows = rowsPerCounter > ROWS_PER_COUNTER_READ
                         ? 1
                         : (int) Math.min(MAX_ROWS_PER_STATEMENT, (limit - names.size()) * rowsPerCounter);
-                int index = 1;
-                dialect.bindText(statement, index++, namespace);
-                dialect.bindText(statement, index++, prefix);
-                if (end.isPresent()) {
-                    dialect.bindText(statement, index++, end.get());
-                }
-                dialect.bindText(statement, index++, from);
+                int index = bindRange(statement, namespace, prefix, end, from);
                 statement.setInt(index, rows);
                 KeyOrderChunk chunk = KeyOrderChunk.read(statement, dialect, withAllTimeRow, limit - names.size());
                 names.addAll(chunk.listed());
@@ -164,13 +158,7 @@ public final class ListingStore {
                 + " AND period_type = ? AND bucket_start = 0 ORDER BY " + name + " LIMIT ?";
         List<CounterKey> counters = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            int index = 1;
-            dialect.bindText(statement, index++, namespace);
-            dialect.bindText(statement, index++, prefix);
-            if (end.isPresent()) {
-                dialect.bindText(statement, index++, end.get());
-            }
-            dialect.bindText(statement, index++, after);
+            int index = bindRange(statement, namespace, prefix, end, after);
             statement.setString(index++, Period.ALL.name());
             statement.setInt(index, limit);
             try (ResultSet rs = statement.executeQuery()) {
@@ -180,5 +168,22 @@ public final class ListingStore {
             }
         }
         return counters;
+    }
+
+    /**
+     * Binds {@code ns = ? AND counter_name >= ? [AND counter_name < ?] AND ... > ?} and returns the
+     * index of the next parameter.
+     */
+    private int bindRange(
+            PreparedStatement statement, String namespace, String prefix, Optional<String> end, String after)
+            throws SQLException {
+        int index = 1;
+        dialect.bindText(statement, index++, namespace);
+        dialect.bindText(statement, index++, prefix);
+        if (end.isPresent()) {
+            dialect.bindText(statement, index++, end.get());
+        }
+        dialect.bindText(statement, index++, after);
+        return index;
     }
 }
