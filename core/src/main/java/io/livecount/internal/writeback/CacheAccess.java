@@ -16,6 +16,7 @@ import io.livecount.spi.EntryProcessingCache;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -33,6 +34,7 @@ final class CacheAccess {
     private final CounterCache provider;
     private final EntryProcessingCache processing; // null: the compare-and-swap loop
     private final CounterCache cache = new Translated();
+    private final AtomicLong completions = new AtomicLong();
 
     CacheAccess(CounterCache provider) {
         this.provider = provider;
@@ -49,11 +51,25 @@ final class CacheAccess {
     }
 
     /**
+     * How many {@linkplain Entries.Completion completions} this node has begun to apply. An entry
+     * that was never loaded vanishes when its write-back completes, so a read that finds no entry
+     * both before and after its database snapshot cannot tell an entry that came, was written after
+     * the snapshot and went, from none at all, unless this count did not move in between. Counts
+     * this node's write-backs only: on a cache shared by several nodes another node's are not seen.
+     */
+    long completions() {
+        return completions.get();
+    }
+
+    /**
      * Atomically replaces the entry by {@code change.apply(entry)} (null: no entry) and returns the
      * new entry. {@code change} may run several times and must not have side effects; what it
      * throws propagates and leaves the entry unchanged.
      */
     CounterEntry update(BucketKey key, EntryChange change) {
+        if (change instanceof Entries.Completion) {
+            completions.incrementAndGet(); // before the entry can vanish: see completions()
+        }
         if (processing != null) {
             try {
                 return processing.apply(key, change);

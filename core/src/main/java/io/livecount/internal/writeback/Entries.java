@@ -32,8 +32,14 @@ final class Entries {
         }
     }
 
+    /**
+     * A change that can remove an entry whose deltas the database now holds (an entry that was
+     * never loaded): {@link CacheAccess#completions()} counts them.
+     */
+    interface Completion extends EntryChange {}
+
     /** {@link #completeFlush}. */
-    record CompleteFlush(long flushId) implements EntryChange {
+    record CompleteFlush(long flushId) implements Completion {
         @Override
         public CounterEntry apply(CounterEntry current) {
             return completeFlush(current, flushId);
@@ -41,7 +47,7 @@ final class Entries {
     }
 
     /** {@link #completeFlush} of {@code committedId}, then {@link #beginFlush} of {@code flushId}: one change instead of two. */
-    record CompleteAndBegin(long committedId, long flushId) implements EntryChange {
+    record CompleteAndBegin(long committedId, long flushId) implements Completion {
         @Override
         public CounterEntry apply(CounterEntry current) {
             return beginFlush(completeFlush(current, committedId), flushId);

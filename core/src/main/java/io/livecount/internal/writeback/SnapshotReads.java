@@ -90,6 +90,7 @@ final class SnapshotReads {
     /** Returns the buckets whose entries changed write-back during the read. */
     private List<BucketKey> readOnce(
             List<BucketKey> buckets, boolean caches, Reader reader, Map<BucketKey, Long> totals) {
+        long completionsBefore = cache.completions(); // before the first look
         Map<BucketKey, CounterEntry> before = new HashMap<>();
         Map<BucketKey, Long> inflightIds = new HashMap<>();
         for (BucketKey bucket : buckets) {
@@ -103,9 +104,14 @@ final class SnapshotReads {
         }
         Snapshot snapshot = reader.apply(buckets, inflightIds);
         List<BucketKey> again = new ArrayList<>();
+        Map<BucketKey, CounterEntry> after = new HashMap<>();
+        for (BucketKey bucket : buckets) {
+            after.put(bucket, cache.get(bucket));
+        }
+        boolean completed = cache.completions() != completionsBefore; // after the second look
         for (BucketKey bucket : buckets) {
             CounterEntry was = before.get(bucket);
-            CounterEntry now = cache.get(bucket);
+            CounterEntry now = after.get(bucket);
             if (!sameWriteBack(was, now)) {
                 again.add(bucket);
                 continue;
@@ -116,7 +122,10 @@ final class SnapshotReads {
             long total = total(
                     bucket, snapshot.value(bucket), unwritten ? was.inflight() : 0, now != null ? now.pending() : 0);
             totals.put(bucket, total);
-            if (caches) {
+            // with no entry at the first look, the total is right for this read (an add made since is
+            // concurrent with it), but if a write-back completed meanwhile it may miss an add that a
+            // later read must see: not cached then
+            if (caches && !(was == null && completed)) {
                 cache.tryStore(bucket, now, Entries.loaded(now, total, System.currentTimeMillis()));
             }
         }
