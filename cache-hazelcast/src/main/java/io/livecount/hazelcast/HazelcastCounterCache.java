@@ -9,6 +9,7 @@ import com.hazelcast.spi.properties.ClusterProperty;
 import io.livecount.CounterKey;
 import io.livecount.hazelcast.internal.CleanEntrySweeper;
 import io.livecount.hazelcast.internal.ClusterDeletes;
+import io.livecount.hazelcast.internal.CompletionCount;
 import io.livecount.hazelcast.internal.CounterBucket;
 import io.livecount.hazelcast.internal.DirtyCount;
 import io.livecount.hazelcast.internal.DirtyEntries;
@@ -89,6 +90,7 @@ public final class HazelcastCounterCache implements EntryProcessingCache {
     private final DirtyCount dirtyCount;
     private final EntryCalls calls;
     private final ClusterDeletes deletes;
+    private final CompletionCount completions;
     private volatile DeleteParticipant participant; // this node's, once joined
 
     /** Made by {@link HazelcastCacheFactory#create()}, the one place that decides who owns the instance. */
@@ -111,6 +113,7 @@ public final class HazelcastCounterCache implements EntryProcessingCache {
         this.dirtyCount = new DirtyCount(() -> dirtyKeys().size()); // which also tells the count
         this.calls = new EntryCalls(map, dirtyCount, onMember ? PauseGuard.of(instance) : null);
         this.deletes = new ClusterDeletes(instance, settings.mapName(), onMember);
+        this.completions = new CompletionCount(instance, settings.mapName());
     }
 
     public static Builder builder() {
@@ -193,6 +196,17 @@ public final class HazelcastCounterCache implements EntryProcessingCache {
     @Override
     public long dirtyCount() {
         return dirtyCount.get();
+    }
+
+    /** Moves the map's completion count, which every member and client reads. */
+    @Override
+    public void countCompletions() {
+        completions.increment();
+    }
+
+    @Override
+    public long completionCount() {
+        return completions.get();
     }
 
     /** Registers this node's participant where the deletes of every member's cache on the map reach it. */

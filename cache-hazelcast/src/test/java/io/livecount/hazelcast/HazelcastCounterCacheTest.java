@@ -249,6 +249,42 @@ class HazelcastCounterCacheTest {
     }
 
     @Nested
+    @DisplayName("shares the count of write-back completions")
+    class Completions {
+
+        @Test
+        @DisplayName("moved on one member: every member and client of the map reads it moved; another map's is not")
+        void seenByEveryNode() {
+            String map = "completions-" + UUID.randomUUID();
+            HazelcastInstance secondMember = TestMembers.start();
+            HazelcastInstance client = TestMembers.client();
+            try (HazelcastCounterCache first = on(TestMembers.shared(), map);
+                    HazelcastCounterCache second = on(secondMember, map);
+                    HazelcastCounterCache onClient = on(client, map);
+                    HazelcastCounterCache otherMap = on(TestMembers.shared(), map + "-other")) {
+                assertThat(first.completionCount()).isZero();
+
+                first.countCompletions();
+                onClient.countCompletions();
+
+                assertThat(second.completionCount()).isEqualTo(2);
+                assertThat(onClient.completionCount()).isEqualTo(2);
+                assertThat(otherMap.completionCount()).isZero();
+            } finally {
+                client.shutdown();
+                secondMember.shutdown();
+            }
+        }
+
+        private static HazelcastCounterCache on(HazelcastInstance instance, String map) {
+            return HazelcastCounterCache.builder()
+                    .instance(instance)
+                    .mapName(map)
+                    .build();
+        }
+    }
+
+    @Nested
     @DisplayName("by name through the provider")
     class Provider {
 

@@ -51,6 +51,28 @@ public interface CounterCache extends AutoCloseable {
     long dirtyCount();
 
     /**
+     * Called by core after a write-back committed and before it completes entries of that
+     * write-back ({@link CounterEntry#inflight()} taken into the database), which may remove
+     * entries that were never loaded. A cache whose entries several nodes share moves a count that
+     * {@link #completionCount()} on every node reads, atomically; a cache only this node uses does
+     * nothing (the default), since core counts this node's completions itself.
+     *
+     * <p>Why: a read that finds no entry before and after its database snapshot cannot tell "no
+     * entry at all" from an entry another node added, wrote back after the snapshot and removed in
+     * between, and would keep a value without that add. A moved count tells it not to keep it.
+     */
+    default void countCompletions() {}
+
+    /**
+     * The count {@link #countCompletions} moves, as every node sharing the cache sees it: a read of
+     * the current value, not of a copy that may lag behind (no near cache, no backup read). 0 for a
+     * cache only this node uses (the default).
+     */
+    default long completionCount() {
+        return 0;
+    }
+
+    /**
      * Called once by core before the cache is used, with this node's part in deletes. A cache whose
      * entries several nodes share (a distributed map) keeps it where {@link #deleteOnEveryNode} of
      * any node reaches it, until {@link #close}, and returns true: core then deletes through {@link

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
@@ -67,6 +68,19 @@ public class MapCounterCache implements CounterCache {
     public long dirtyCount() {
         LongSupplier counter = dirtyCounter;
         return counter != null ? counter.getAsLong() : entries.size();
+    }
+
+    /** The count of {@link #countCompletions}: as if several nodes shared this map. */
+    public final AtomicLong completions = new AtomicLong();
+
+    @Override
+    public void countCompletions() {
+        completions.incrementAndGet();
+    }
+
+    @Override
+    public long completionCount() {
+        return completions.get();
     }
 
     /** How often {@link #close()} was called. */

@@ -301,6 +301,25 @@ public abstract class CounterCacheKit extends KitBase {
         }
 
         @Test
+        @DisplayName("two caches sharing entries share the count of write-back completions (a cold read of one"
+                + " node must see another node's write-back that removed an entry)")
+        void sharedCompletionCount() {
+            CounterCache first = closeLater(cacheFactory(1_000).create());
+            CounterCache second = closeLater(cacheFactory(1_000).create());
+            BucketKey probe = bucket(new CounterKey(FAST, "probe"));
+            first.putIfAbsent(probe, new CounterEntry(0, 1, 0, 0, 0));
+            long before = second.completionCount();
+
+            first.countCompletions();
+
+            if (second.get(probe) != null) { // shared: see CounterCache#countCompletions
+                assertThat(second.completionCount())
+                        .as("the other node's count")
+                        .isNotEqualTo(before);
+            }
+        }
+
+        @Test
         @DisplayName("a write-back another node left in flight is adopted: written once if it never committed")
         void adoptsUncommittedWriteBack() {
             CounterKey key = new CounterKey(FAST, "orphan");

@@ -51,14 +51,31 @@ final class CacheAccess {
     }
 
     /**
-     * How many {@linkplain Entries.Completion completions} this node has begun to apply. An entry
-     * that was never loaded vanishes when its write-back completes, so a read that finds no entry
-     * both before and after its database snapshot cannot tell an entry that came, was written after
-     * the snapshot and went, from none at all, unless this count did not move in between. Counts
-     * this node's write-backs only: on a cache shared by several nodes another node's are not seen.
+     * A count that moves before any {@linkplain Entries.Completion completion} is applied, on this
+     * node or, with a cache several nodes share, on any of them. An entry that was never loaded
+     * vanishes when its write-back completes, so a read that finds no entry both before and after
+     * its database snapshot cannot tell an entry that came, was written after the snapshot and
+     * went, from none at all, unless this count did not move in between.
      */
     long completions() {
-        return completions.get();
+        long own = completions.get();
+        try {
+            return own + provider.completionCount();
+        } catch (CacheOutcomeUnknownException | CacheUnavailableException failure) {
+            throw translated(failure);
+        }
+    }
+
+    /**
+     * Moves the count of every node sharing the cache ({@link CounterCache#countCompletions}): call
+     * it after a write-back committed and before completing entries of it.
+     */
+    void countCompletions() {
+        try {
+            provider.countCompletions();
+        } catch (CacheOutcomeUnknownException | CacheUnavailableException failure) {
+            throw translated(failure);
+        }
     }
 
     /**

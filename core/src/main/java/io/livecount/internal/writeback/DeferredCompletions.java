@@ -38,6 +38,16 @@ final class DeferredCompletions {
         rows.forEach(row -> committed.put(row.id(), flushId));
     }
 
+    /**
+     * Call before the {@link #take}s of a pass: they complete entries of write-backs that
+     * committed, so the completion count moves first ({@link CacheAccess#completions}).
+     */
+    void beforeTakes() {
+        if (!committed.isEmpty()) {
+            cache.countCompletions();
+        }
+    }
+
     /** The change that takes the key's pending deltas into {@code flushId}, completing a committed write-back first. */
     EntryChange take(BucketKey key, long flushId) {
         Long done = committed.remove(key);
@@ -51,6 +61,9 @@ final class DeferredCompletions {
 
     /** Completes the entries of {@code before} that the pass did not take again. */
     void completeLeft(Map<BucketKey, Long> before) {
+        if (!before.isEmpty()) {
+            cache.countCompletions();
+        }
         before.forEach((key, flushId) -> {
             if (committed.remove(key, flushId)) {
                 cache.update(key, new Entries.CompleteFlush(flushId));

@@ -94,6 +94,7 @@ final class FlushCycle {
         List<BucketKey> dirty = new ArrayList<>(cache.cache().dirtyKeys());
         dirty.removeIf(which.negate());
         dirty.sort(null); // every statement locks in one global order
+        deferred.beforeTakes();
         List<Runnable> runs = new ArrayList<>();
         for (List<List<BucketKey>> run :
                 PassPlan.runs(dirty, ROWS_PER_STATEMENT, parallelStatements, FlushCycle::sameCounter)) {

@@ -108,7 +108,9 @@ final class SnapshotReads {
         for (BucketKey bucket : buckets) {
             after.put(bucket, cache.get(bucket));
         }
-        boolean completed = cache.completions() != completionsBefore; // after the second look
+        // after the second look; only a bucket without an entry at the first look needs it (with a
+        // shared cache the count is a remote read)
+        boolean completed = before.size() < buckets.size() && cache.completions() != completionsBefore;
         for (BucketKey bucket : buckets) {
             CounterEntry was = before.get(bucket);
             CounterEntry now = after.get(bucket);

@@ -154,6 +154,7 @@ final class WriteBackOutcomes {
 
     private void complete(long flushId, List<Row> rows) {
         resolved(flushId, rows);
+        cache.countCompletions();
         rows.forEach(row -> cache.update(row.id(), new Entries.CompleteFlush(flushId)));
     }
 
