@@ -42,6 +42,11 @@ class HazelcastCounterCacheTest {
                 .build();
     }
 
+    /** A cache on {@code instance}'s view of map {@code map}. */
+    private static HazelcastCounterCache on(HazelcastInstance instance, String map) {
+        return HazelcastCounterCache.builder().instance(instance).mapName(map).build();
+    }
+
     private static BucketKey bucket(String name) {
         return new BucketKey(new CounterKey("ns", name), Period.ALL, 0);
     }
@@ -229,14 +234,8 @@ class HazelcastCounterCacheTest {
         void client() {
             String map = "client-" + UUID.randomUUID();
             HazelcastInstance client = TestMembers.client();
-            try (HazelcastCounterCache onMember = HazelcastCounterCache.builder()
-                            .instance(TestMembers.shared())
-                            .mapName(map)
-                            .build();
-                    HazelcastCounterCache onClient = HazelcastCounterCache.builder()
-                            .instance(client)
-                            .mapName(map)
-                            .build()) {
+            try (HazelcastCounterCache onMember = on(TestMembers.shared(), map);
+                    HazelcastCounterCache onClient = on(client, map)) {
                 for (int i = 0; i < 50; i++) {
                     onClient.apply(bucket("c" + i), new Add(1));
                 }
@@ -274,13 +273,6 @@ class HazelcastCounterCacheTest {
                 client.shutdown();
                 secondMember.shutdown();
             }
-        }
-
-        private static HazelcastCounterCache on(HazelcastInstance instance, String map) {
-            return HazelcastCounterCache.builder()
-                    .instance(instance)
-                    .mapName(map)
-                    .build();
         }
     }
 
