@@ -372,12 +372,4 @@ public abstract class CounterCacheKit extends KitBase {
                     .isBetween(0.0, 60.0);
         }
     }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -57,21 +57,21 @@ public abstract class FailureKit extends KitBase {
                 for (long i = 0; running.get(); i++) {
                     counters.add(new CounterKey(FAST, "outage" + i % 500), 1);
                     added.incrementAndGet();
-                    if (i % 100 == 0) CounterCacheKit.sleep(1);
+                    if (i % 100 == 0) sleep(1);
                 }
             });
             adder.start();
-            CounterCacheKit.sleep(1_000);
+            sleep(1_000);
             db.cut();
             long cutAt = System.nanoTime();
             await().atMost(Duration.ofSeconds(20))
                     .until(() -> counters.writeBackMetrics().consecutiveFailures() > 0);
             topDuringOutage(counters);
-            CounterCacheKit.sleep(Math.max(0, OUTAGE_SECONDS * 1000L - (System.nanoTime() - cutAt) / 1_000_000));
+            sleep(Math.max(0, OUTAGE_SECONDS * 1000L - (System.nanoTime() - cutAt) / 1_000_000));
             assertThat(counters.writeBackMetrics().pendingCounters()).isPositive();
             assertThat(counters.writeBackMetrics().oldestPendingAge()).isGreaterThan(Duration.ofSeconds(1));
             db.heal();
-            CounterCacheKit.sleep(1_000);
+            sleep(1_000);
             running.set(false);
             adder.join();
             await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(counters::flush);

@@ -37,6 +37,9 @@ public abstract class KitBase {
 
     protected static final Instant T0 = Instant.parse("2026-03-14T15:09:26Z");
 
+    /** A stored value 3 below the largest: a few adds on top of it overflow. */
+    protected static final long NEAR_MAX = Long.MAX_VALUE - 3;
+
     @Parameter
     protected TestDatabase database;
 
@@ -154,5 +157,14 @@ public abstract class KitBase {
                 .namespace(FAST, NamespaceSettings.of().withMode(ConsistencyMode.FAST))
                 .namespace(FAST_PERIODS, NamespaceSettings.allPeriods().withMode(ConsistencyMode.FAST))
                 .namespace(STRICT, NamespaceSettings.allPeriods());
+    }
+
+    /** Sleeps; an interrupt ends the sleep and stays set. */
+    protected static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
