@@ -90,7 +90,8 @@ final class SnapshotReads {
     /** Returns the buckets whose entries changed write-back during the read. */
     private List<BucketKey> readOnce(
             List<BucketKey> buckets, boolean caches, Reader reader, Map<BucketKey, Long> totals) {
-        long completionsBefore = cache.completions(); // before the first look
+        // before the first look; asked only by a read that may cache (a remote read on a shared cache)
+        long completionsBefore = caches ? cache.completions() : 0;
         Map<BucketKey, CounterEntry> before = new HashMap<>();
         Map<BucketKey, Long> inflightIds = new HashMap<>();
         for (BucketKey bucket : buckets) {
@@ -108,9 +109,8 @@ final class SnapshotReads {
         for (BucketKey bucket : buckets) {
             after.put(bucket, cache.get(bucket));
         }
-        // after the second look; only a bucket without an entry at the first look needs it (with a
-        // shared cache the count is a remote read)
-        boolean completed = before.size() < buckets.size() && cache.completions() != completionsBefore;
+        // after the second look; only a bucket without an entry at the first look needs it
+        boolean completed = caches && before.size() < buckets.size() && cache.completions() != completionsBefore;
         for (BucketKey bucket : buckets) {
             CounterEntry was = before.get(bucket);
             CounterEntry now = after.get(bucket);
