@@ -90,6 +90,9 @@ final class SnapshotReads {
     /** Returns the buckets whose entries changed write-back during the read. */
     private List<BucketKey> readOnce(
             List<BucketKey> buckets, boolean caches, Reader reader, Map<BucketKey, Long> totals) {
+        // a loaded value is as old as its snapshot: stored later, it would count as read after a
+        // delete (invalidateAll) that committed between the snapshot and the store
+        long readAt = System.currentTimeMillis();
         // before the first look; asked only by a read that may cache (a remote read on a shared cache)
         long completionsBefore = caches ? cache.completions() : 0;
         Map<BucketKey, CounterEntry> before = new HashMap<>();
@@ -128,7 +131,7 @@ final class SnapshotReads {
             // concurrent with it), but if a write-back completed meanwhile it may miss an add that a
             // later read must see: not cached then
             if (caches && !(was == null && completed)) {
-                cache.tryStore(bucket, now, Entries.loaded(now, total, System.currentTimeMillis()));
+                cache.tryStore(bucket, now, Entries.loaded(now, total, readAt));
             }
         }
         return again;

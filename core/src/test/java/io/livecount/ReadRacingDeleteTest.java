@@ -1,0 +1,51 @@
+package io.livecount;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.livecount.testing.DatabaseTest;
+import io.livecount.testing.MapCounterCache;
+import java.time.Duration;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+@ParameterizedClass(name = "on {0}")
+@EnumSource(value = io.livecount.testing.TestDatabase.class, names = "H2")
+@DisplayName("A FAST read racing a delete")
+class ReadRacingDeleteTest extends DatabaseTest {
+
+    private static final String FAST = "fast";
+
+    /**
+     * A read of a counter without an entry takes its database snapshot; a delete of the counter
+     * commits and returns before the read stores what it read. The read may answer the old value
+     * (it began before the delete), but must not keep it: a read made after delete() returned
+     * answers 0.
+     */
+    @Test
+    @DisplayName("a value read before a delete is not kept after it: the next read answers 0")
+    void valueReadBeforeTheDeleteIsNotKept() {
+        MapCounterCache cache = new MapCounterCache();
+        CounterKey key = CounterKey.of(FAST, "deleted-while-read");
+        try (CounterService counters = Livecount.create(baseConfig()
+                .namespace(FAST, NamespaceSettings.of().withMode(ConsistencyMode.FAST))
+                .writeBack(WriteBackConfig.builder(() -> cache)
+                        .maxDelay(Duration.ofHours(1))
+                        .readRefresh(Duration.ofHours(1))
+                        .build())
+                .build())) {
+            counters.add(key, 5);
+            counters.flush(); // stored; the entry, never loaded, is gone
+            assertThat(cache.entries).isEmpty();
+            cache.gets.set(0);
+            cache.onThirdGet = () -> assertThat(counters.delete(key)).isTrue(); // after the read's snapshot
+
+            assertThat(counters.get(key))
+                    .as("concurrent with the delete: 5 or 0")
+                    .isIn(0L, 5L);
+
+            assertThat(counters.get(key)).as("read after delete() returned").isZero();
+        }
+    }
+}
