@@ -9,7 +9,6 @@ import com.hazelcast.spi.properties.ClusterProperty;
 import io.livecount.CounterKey;
 import io.livecount.hazelcast.internal.CleanEntrySweeper;
 import io.livecount.hazelcast.internal.ClusterDeletes;
-import io.livecount.hazelcast.internal.CompletionCount;
 import io.livecount.hazelcast.internal.CounterBucket;
 import io.livecount.hazelcast.internal.DirtyCount;
 import io.livecount.hazelcast.internal.DirtyEntries;
@@ -18,6 +17,7 @@ import io.livecount.hazelcast.internal.PauseGuard;
 import io.livecount.hazelcast.internal.SpiFailures;
 import io.livecount.hazelcast.internal.StoredEntry;
 import io.livecount.hazelcast.internal.Swap;
+import io.livecount.hazelcast.internal.WriteCount;
 import io.livecount.spi.BucketKey;
 import io.livecount.spi.CounterEntry;
 import io.livecount.spi.DeleteParticipant;
@@ -90,7 +90,7 @@ public final class HazelcastCounterCache implements EntryProcessingCache {
     private final DirtyCount dirtyCount;
     private final EntryCalls calls;
     private final ClusterDeletes deletes;
-    private final CompletionCount completions;
+    private final WriteCount writes;
     private volatile DeleteParticipant participant; // this node's, once joined
 
     /** Made by {@link HazelcastCacheFactory#create()}, the one place that decides who owns the instance. */
@@ -113,7 +113,7 @@ public final class HazelcastCounterCache implements EntryProcessingCache {
         this.dirtyCount = new DirtyCount(() -> dirtyKeys().size()); // which also tells the count
         this.calls = new EntryCalls(map, dirtyCount, onMember ? PauseGuard.of(instance) : null);
         this.deletes = new ClusterDeletes(instance, settings.mapName(), onMember);
-        this.completions = new CompletionCount(instance, settings.mapName());
+        this.writes = new WriteCount(instance, settings.mapName());
     }
 
     public static Builder builder() {
@@ -198,15 +198,15 @@ public final class HazelcastCounterCache implements EntryProcessingCache {
         return dirtyCount.get();
     }
 
-    /** Moves the map's completion count, which every member and client reads. */
+    /** Moves the map's count of database writes, which every member and client reads. */
     @Override
-    public void countCompletions() {
-        completions.increment();
+    public void countDatabaseWrites() {
+        writes.increment();
     }
 
     @Override
-    public long completionCount() {
-        return completions.get();
+    public long databaseWriteCount() {
+        return writes.get();
     }
 
     /** Registers this node's participant where the deletes of every member's cache on the map reach it. */

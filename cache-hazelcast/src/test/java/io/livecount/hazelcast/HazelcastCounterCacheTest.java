@@ -248,8 +248,8 @@ class HazelcastCounterCacheTest {
     }
 
     @Nested
-    @DisplayName("shares the count of write-back completions")
-    class Completions {
+    @DisplayName("shares the count of database writes")
+    class DatabaseWrites {
 
         @Test
         @DisplayName("moved on one member: every member and client of the map reads it moved; another map's is not")
@@ -261,14 +261,14 @@ class HazelcastCounterCacheTest {
                     HazelcastCounterCache second = on(secondMember, map);
                     HazelcastCounterCache onClient = on(client, map);
                     HazelcastCounterCache otherMap = on(TestMembers.shared(), map + "-other")) {
-                assertThat(first.completionCount()).isZero();
+                assertThat(first.databaseWriteCount()).isZero();
 
-                first.countCompletions();
-                onClient.countCompletions();
+                first.countDatabaseWrites();
+                onClient.countDatabaseWrites();
 
-                assertThat(second.completionCount()).isEqualTo(2);
-                assertThat(onClient.completionCount()).isEqualTo(2);
-                assertThat(otherMap.completionCount()).isZero();
+                assertThat(second.databaseWriteCount()).isEqualTo(2);
+                assertThat(onClient.databaseWriteCount()).isEqualTo(2);
+                assertThat(otherMap.databaseWriteCount()).isZero();
             } finally {
                 client.shutdown();
                 secondMember.shutdown();

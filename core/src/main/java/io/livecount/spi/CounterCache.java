@@ -51,24 +51,27 @@ public interface CounterCache extends AutoCloseable {
     long dirtyCount();
 
     /**
-     * Called by core after a write-back committed and before it completes entries of that
-     * write-back ({@link CounterEntry#inflight()} taken into the database), which may remove
-     * entries that were never loaded. A cache whose entries several nodes share moves a count that
-     * {@link #completionCount()} on every node reads, atomically; a cache only this node uses does
-     * nothing (the default), since core counts this node's completions itself.
+     * Called by core after it changed the database behind the entries and before it completes or
+     * marks them: after a write-back committed, before completing entries of it (which removes
+     * entries that were never loaded); after a STRICT add to a FAST counter committed, before
+     * marking its entries stale (the counter may have none). A cache whose entries several nodes
+     * share moves a count that {@link #databaseWriteCount()} on every node reads, atomically; a
+     * cache only this node uses does nothing (the default), since core counts this node's writes
+     * itself.
      *
-     * <p>Why: a read that finds no entry before and after its database snapshot cannot tell "no
-     * entry at all" from an entry another node added, wrote back after the snapshot and removed in
-     * between, and would keep a value without that add. A moved count tells it not to keep it.
+     * <p>Why: a read that loads a value from the database cannot always tell from the entries
+     * that such a write happened after its snapshot (the entry is gone, or there never was one),
+     * and would keep a value without it. A count that moved during the read tells it to forget the
+     * value it stored.
      */
-    default void countCompletions() {}
+    default void countDatabaseWrites() {}
 
     /**
-     * The count {@link #countCompletions} moves, as every node sharing the cache sees it: a read of
-     * the current value, not of a copy that may lag behind (no near cache, no backup read). 0 for a
-     * cache only this node uses (the default).
+     * The count {@link #countDatabaseWrites} moves, as every node sharing the cache sees it: a read
+     * of the current value, not of a copy that may lag behind (no near cache, no backup read). 0
+     * for a cache only this node uses (the default).
      */
-    default long completionCount() {
+    default long databaseWriteCount() {
         return 0;
     }
 

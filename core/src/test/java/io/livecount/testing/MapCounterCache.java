@@ -70,16 +70,16 @@ public class MapCounterCache implements CounterCache {
         return counter != null ? counter.getAsLong() : entries.size();
     }
 
-    /** The count of {@link #countCompletions}: as if several nodes shared this map. */
+    /** The count of {@link #countDatabaseWrites}: as if several nodes shared this map. */
     public final AtomicLong completions = new AtomicLong();
 
     @Override
-    public void countCompletions() {
+    public void countDatabaseWrites() {
         completions.incrementAndGet();
     }
 
     @Override
-    public long completionCount() {
+    public long databaseWriteCount() {
         return completions.get();
     }
 

@@ -88,17 +88,17 @@ public abstract class ColdLoadKit extends KitBase {
     @Test
     @DisplayName("two caches sharing entries share the count of write-back completions (a cold read of one"
             + " node must see another node's write-back that removed an entry)")
-    void sharedCompletionCount() {
+    void sharedDatabaseWriteCount() {
         CounterCache first = closeLater(cacheFactory(1_000).create());
         CounterCache second = closeLater(cacheFactory(1_000).create());
         BucketKey probe = bucket(new CounterKey(FAST, "probe"));
         first.putIfAbsent(probe, new CounterEntry(0, 1, 0, 0, 0));
-        long before = second.completionCount();
+        long before = second.databaseWriteCount();
 
-        first.countCompletions();
+        first.countDatabaseWrites();
 
-        if (second.get(probe) != null) { // shared: see CounterCache#countCompletions
-            assertThat(second.completionCount()).as("the other node's count").isNotEqualTo(before);
+        if (second.get(probe) != null) { // shared: see CounterCache#countDatabaseWrites
+            assertThat(second.databaseWriteCount()).as("the other node's count").isNotEqualTo(before);
         }
     }
 

@@ -34,7 +34,7 @@ final class CacheAccess {
     private final CounterCache provider;
     private final EntryProcessingCache processing; // null: the compare-and-swap loop
     private final CounterCache cache = new Translated();
-    private final AtomicLong completions = new AtomicLong();
+    private final AtomicLong changes = new AtomicLong();
 
     CacheAccess(CounterCache provider) {
         this.provider = provider;
@@ -51,28 +51,31 @@ final class CacheAccess {
     }
 
     /**
-     * A count that moves before any {@linkplain Entries.Completion completion} is applied, on this
-     * node or, with a cache several nodes share, on any of them. An entry that was never loaded
-     * vanishes when its write-back completes, so a read that finds no entry both before and after
-     * its database snapshot cannot tell an entry that came, was written after the snapshot and
-     * went, from none at all, unless this count did not move in between.
+     * A count that moves whenever the database changes behind the cache in a way a read cannot see
+     * in the entries: before a write-back's {@linkplain Entries.Completion completion} is applied
+     * (an entry that was never loaded vanishes then) and before a STRICT add to a FAST counter marks
+     * its entries stale (a counter may have none); on this node or, with a cache several nodes share,
+     * on any of them. {@link SnapshotReads} forgets a value it stored when the count moved during
+     * its read.
      */
-    long completions() {
-        long own = completions.get();
+    long changes() {
+        long own = changes.get();
         try {
-            return own + provider.completionCount();
+            return own + provider.databaseWriteCount();
         } catch (CacheOutcomeUnknownException | CacheUnavailableException failure) {
             throw translated(failure);
         }
     }
 
     /**
-     * Moves the count of every node sharing the cache ({@link CounterCache#countCompletions}): call
-     * it after a write-back committed and before completing entries of it.
+     * Moves {@link #changes} on this node and on every node sharing the cache ({@link
+     * CounterCache#countDatabaseWrites}): call it after the database changed and before the
+     * entries are completed or marked stale.
      */
-    void countCompletions() {
+    void countChanges() {
+        changes.incrementAndGet();
         try {
-            provider.countCompletions();
+            provider.countDatabaseWrites();
         } catch (CacheOutcomeUnknownException | CacheUnavailableException failure) {
             throw translated(failure);
         }
@@ -85,7 +88,7 @@ final class CacheAccess {
      */
     CounterEntry update(BucketKey key, EntryChange change) {
         if (change instanceof Entries.Completion) {
-            completions.incrementAndGet(); // before the entry can vanish: see completions()
+            changes.incrementAndGet(); // before the entry can vanish: see changes()
         }
         if (processing != null) {
             try {
@@ -125,8 +128,15 @@ final class CacheAccess {
         return cache.replace(key, expected, next);
     }
 
-    /** The database changed these buckets behind the cache (a STRICT add): reload them on read. */
-    void forgetStored(List<Row> rows) {
+    /**
+     * The database changed these buckets behind the cache (a STRICT add): reload them on read.
+     * {@code cachedByReads}: the buckets may be cached by reads that load them (a FAST counter's):
+     * {@link #changes} moves first.
+     */
+    void forgetStored(List<Row> rows, boolean cachedByReads) {
+        if (cachedByReads) {
+            countChanges();
+        }
         for (Row row : rows) {
             if (cache.get(row.id()) != null) {
                 update(row.id(), new Entries.ForgetStored());

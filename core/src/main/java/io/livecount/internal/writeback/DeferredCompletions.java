@@ -44,7 +44,7 @@ final class DeferredCompletions {
      */
     void beforeTakes() {
         if (!committed.isEmpty()) {
-            cache.countCompletions();
+            cache.countChanges();
         }
     }
 
@@ -62,7 +62,7 @@ final class DeferredCompletions {
     /** Completes the entries of {@code before} that the pass did not take again. */
     void completeLeft(Map<BucketKey, Long> before) {
         if (!before.isEmpty()) {
-            cache.countCompletions();
+            cache.countChanges();
         }
         before.forEach((key, flushId) -> {
             if (committed.remove(key, flushId)) {

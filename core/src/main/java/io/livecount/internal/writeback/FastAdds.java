@@ -168,7 +168,7 @@ final class FastAdds {
     /** The {@code WRITE_THROUGH} backlog policy: a STRICT commit, then cached values reload. */
     private long writeThrough(CounterKey key, long delta, List<Row> rows, boolean wantsValue, String idempotencyKey) {
         long value = strict.commit(key, delta, rows, wantsValue, idempotencyKey);
-        cache.forgetStored(rows);
+        cache.forgetStored(rows, true); // a FAST add written through
         return value;
     }
 

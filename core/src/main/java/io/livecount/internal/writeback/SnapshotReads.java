@@ -94,7 +94,7 @@ final class SnapshotReads {
         // delete (invalidateAll) that committed between the snapshot and the store
         long readAt = System.currentTimeMillis();
         // before the first look; asked only by a read that may cache (a remote read on a shared cache)
-        long completionsBefore = caches ? cache.completions() : 0;
+        long changesBefore = caches ? cache.changes() : 0;
         Map<BucketKey, CounterEntry> before = new HashMap<>();
         Map<BucketKey, Long> inflightIds = new HashMap<>();
         for (BucketKey bucket : buckets) {
@@ -108,12 +108,11 @@ final class SnapshotReads {
         }
         Snapshot snapshot = reader.apply(buckets, inflightIds);
         List<BucketKey> again = new ArrayList<>();
+        List<BucketKey> stored = new ArrayList<>();
         Map<BucketKey, CounterEntry> after = new HashMap<>();
         for (BucketKey bucket : buckets) {
             after.put(bucket, cache.get(bucket));
         }
-        // after the second look; only a bucket without an entry at the first look needs it
-        boolean completed = caches && before.size() < buckets.size() && cache.completions() != completionsBefore;
         for (BucketKey bucket : buckets) {
             CounterEntry was = before.get(bucket);
             CounterEntry now = after.get(bucket);
@@ -127,14 +126,27 @@ final class SnapshotReads {
             long total = total(
                     bucket, snapshot.value(bucket), unwritten ? was.inflight() : 0, now != null ? now.pending() : 0);
             totals.put(bucket, total);
-            // with no entry at the first look, the total is right for this read (an add made since is
-            // concurrent with it), but if a write-back completed meanwhile it may miss an add that a
-            // later read must see: not cached then
-            if (caches && !(was == null && completed)) {
-                cache.tryStore(bucket, now, Entries.loaded(now, total, readAt));
+            if (caches && cache.tryStore(bucket, now, Entries.loaded(now, total, readAt))) {
+                stored.add(bucket);
             }
         }
+        forgetIfChanged(stored, changesBefore);
         return again;
+    }
+
+    /**
+     * The totals are right for this read (what changed during it is concurrent with it), but a
+     * value stored may miss a change that a later read must see: an add written back, or a STRICT
+     * add committed, after the snapshot, whose trace in the cache was gone or already looked at by
+     * the second look (a never-loaded entry removed by its write-back's completion, an entry marked
+     * stale, or none at all). Every such change moves {@link CacheAccess#changes} before its trace,
+     * so, checked after the store: unmoved, a change made later marks the stored value stale
+     * itself; moved, the values stored are forgotten here.
+     */
+    private void forgetIfChanged(List<BucketKey> stored, long changesBefore) {
+        if (!stored.isEmpty() && cache.changes() != changesBefore) {
+            stored.forEach(bucket -> cache.update(bucket, new Entries.ForgetStored()));
+        }
     }
 
     /**

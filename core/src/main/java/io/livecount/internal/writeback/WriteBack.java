@@ -1,5 +1,6 @@
 package io.livecount.internal.writeback;
 
+import io.livecount.ConsistencyMode;
 import io.livecount.CounterKey;
 import io.livecount.CounterValue;
 import io.livecount.LivecountConfig;
@@ -36,6 +37,7 @@ public final class WriteBack {
         long commit(CounterKey key, long delta, List<Row> rows, boolean wantsValue, String idempotencyKey);
     }
 
+    private final LivecountConfig config;
     private final CacheAccess cache;
     private final LocalWindow window;
     private final FlushCycle cycle;
@@ -55,6 +57,7 @@ public final class WriteBack {
             WriteBackStore store,
             IdempotencyStore keys,
             StrictPath strict) {
+        this.config = config;
         WriteBackConfig settings = config.writeBack();
         AddGate gate = new AddGate();
         this.cache = new CacheAccess(settings.cacheFactory().create()); // this service's own: close() closes it
@@ -146,7 +149,10 @@ public final class WriteBack {
 
     /** The database changed these buckets behind the cache (a STRICT add): reload them on read. */
     public void invalidate(List<Row> rows) {
-        cache.forgetStored(rows);
+        // reads cache only FAST counters' buckets: a STRICT counter's add moves no count
+        boolean cachedByReads =
+                rows.stream().anyMatch(row -> config.modeOf(row.key().namespace()) == ConsistencyMode.FAST);
+        cache.forgetStored(rows, cachedByReads);
     }
 
     /**

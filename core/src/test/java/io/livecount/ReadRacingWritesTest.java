@@ -12,8 +12,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 @ParameterizedClass(name = "on {0}")
 @EnumSource(value = io.livecount.testing.TestDatabase.class, names = "H2")
-@DisplayName("A FAST read racing a delete")
-class ReadRacingDeleteTest extends DatabaseTest {
+@DisplayName("A FAST read racing a delete or a STRICT add")
+class ReadRacingWritesTest extends DatabaseTest {
 
     private static final String FAST = "fast";
 
@@ -46,6 +46,39 @@ class ReadRacingDeleteTest extends DatabaseTest {
                     .isIn(0L, 5L);
 
             assertThat(counters.get(key)).as("read after delete() returned").isZero();
+        }
+    }
+
+    /**
+     * The same race with a STRICT add: it commits after the read's snapshot and returns before
+     * the read stores what it read (the counter had no entry to mark stale). A read made after the
+     * add returned must include it.
+     */
+    @Test
+    @DisplayName("a value read before a STRICT add committed is not kept after it: the next read includes the add")
+    void valueReadBeforeAStrictAddIsNotKept() {
+        MapCounterCache cache = new MapCounterCache();
+        CounterKey key = CounterKey.of(FAST, "strict-while-read");
+        try (CounterService counters = Livecount.create(baseConfig()
+                .namespace(FAST, NamespaceSettings.of().withMode(ConsistencyMode.FAST))
+                .writeBack(WriteBackConfig.builder(() -> cache)
+                        .maxDelay(Duration.ofHours(1))
+                        .readRefresh(Duration.ofHours(1))
+                        .build())
+                .build())) {
+            counters.add(key, 5);
+            counters.flush();
+            assertThat(cache.entries).isEmpty();
+            cache.gets.set(0);
+            cache.onThirdGet = () -> counters.add(key, 1, AddOptions.in(ConsistencyMode.STRICT));
+
+            assertThat(counters.get(key))
+                    .as("concurrent with the STRICT add: 5 or 6")
+                    .isIn(5L, 6L);
+
+            assertThat(counters.get(key))
+                    .as("read after the STRICT add returned")
+                    .isEqualTo(6);
         }
     }
 }
