@@ -198,15 +198,15 @@ public final class HazelcastCounterCache implements EntryProcessingCache {
         return dirtyCount.get();
     }
 
-    /** Moves the map's count of database writes, which every member and client reads. */
+    /** Moves the map's counts of database writes of these counters, which every member and client reads. */
     @Override
-    public void countDatabaseWrites() {
-        writes.increment();
+    public void countDatabaseWrites(Collection<CounterKey> counters) {
+        writes.increment(counters);
     }
 
     @Override
-    public long databaseWriteCount() {
-        return writes.get();
+    public long databaseWriteCount(Collection<CounterKey> counters) {
+        return writes.get(counters);
     }
 
     /** Registers this node's participant where the deletes of every member's cache on the map reach it. */

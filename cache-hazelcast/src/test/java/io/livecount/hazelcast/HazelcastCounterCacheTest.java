@@ -17,6 +17,7 @@ import io.livecount.CounterKey;
 import io.livecount.Period;
 import io.livecount.hazelcast.internal.ApplyChange;
 import io.livecount.hazelcast.internal.StoredEntry;
+import io.livecount.hazelcast.internal.WriteCount;
 import io.livecount.spi.BucketKey;
 import io.livecount.spi.CounterEntry;
 import io.livecount.spi.EntryChange;
@@ -252,23 +253,29 @@ class HazelcastCounterCacheTest {
     class DatabaseWrites {
 
         @Test
-        @DisplayName("moved on one member: every member and client of the map reads it moved; another map's is not")
+        @DisplayName("moved on one member for a counter: every member and client of the map reads it moved for that"
+                + " counter; not for a counter of another stripe, nor in another map")
         void seenByEveryNode() {
-            String map = "completions-" + UUID.randomUUID();
+            String map = "writes-" + UUID.randomUUID();
+            CounterKey counter = new CounterKey("ns", "a");
+            CounterKey elsewhere = new CounterKey("ns", "b");
+            assertThat(WriteCount.stripe(elsewhere)).isNotEqualTo(WriteCount.stripe(counter));
             HazelcastInstance secondMember = TestMembers.start();
             HazelcastInstance client = TestMembers.client();
             try (HazelcastCounterCache first = on(TestMembers.shared(), map);
                     HazelcastCounterCache second = on(secondMember, map);
                     HazelcastCounterCache onClient = on(client, map);
                     HazelcastCounterCache otherMap = on(TestMembers.shared(), map + "-other")) {
-                assertThat(first.databaseWriteCount()).isZero();
+                assertThat(first.databaseWriteCount(List.of(counter))).isZero();
 
-                first.countDatabaseWrites();
-                onClient.countDatabaseWrites();
+                first.countDatabaseWrites(List.of(counter));
+                onClient.countDatabaseWrites(List.of(counter, counter));
 
-                assertThat(second.databaseWriteCount()).isEqualTo(2);
-                assertThat(onClient.databaseWriteCount()).isEqualTo(2);
-                assertThat(otherMap.databaseWriteCount()).isZero();
+                assertThat(second.databaseWriteCount(List.of(counter))).isEqualTo(2);
+                assertThat(onClient.databaseWriteCount(List.of(counter, elsewhere)))
+                        .isEqualTo(2);
+                assertThat(second.databaseWriteCount(List.of(elsewhere))).isZero();
+                assertThat(otherMap.databaseWriteCount(List.of(counter))).isZero();
             } finally {
                 client.shutdown();
                 secondMember.shutdown();

@@ -51,27 +51,29 @@ public interface CounterCache extends AutoCloseable {
     long dirtyCount();
 
     /**
-     * Called by core after it changed the database behind the entries and before it completes or
-     * marks them: after a write-back committed, before completing entries of it (which removes
-     * entries that were never loaded); after a STRICT add to a FAST counter committed, before
-     * marking its entries stale (the counter may have none). A cache whose entries several nodes
-     * share moves a count that {@link #databaseWriteCount()} on every node reads, atomically; a
-     * cache only this node uses does nothing (the default), since core counts this node's writes
-     * itself.
+     * Called by core after it changed the database behind the entries of {@code counters} and
+     * before it completes or marks those entries: after a write-back committed, before completing
+     * entries of it (which removes entries that were never loaded); after a STRICT add to a FAST
+     * counter committed, before marking its entries stale (the counter may have none). A cache
+     * whose entries several nodes share moves a count that {@link #databaseWriteCount} on every
+     * node reads, atomically; a cache only this node uses does nothing (the default), since core
+     * counts this node's writes itself.
      *
-     * <p>Why: a read that loads a value from the database cannot always tell from the entries
-     * that such a write happened after its snapshot (the entry is gone, or there never was one),
-     * and would keep a value without it. A count that moved during the read tells it to forget the
-     * value it stored.
+     * <p>Why: a read that loads a value from the database cannot always tell from the entries that
+     * such a write happened after its snapshot (the entry is gone, or there never was one), and
+     * would keep a value without it. A count that moved during the read tells it to forget the
+     * value it stored. One count for all counters is correct; counts per group of counters (as
+     * Hazelcast's, per stripe) keep writes to other counters from making reads forget.
      */
-    default void countDatabaseWrites() {}
+    default void countDatabaseWrites(Collection<CounterKey> counters) {}
 
     /**
-     * The count {@link #countDatabaseWrites} moves, as every node sharing the cache sees it: a read
-     * of the current value, not of a copy that may lag behind (no near cache, no backup read). 0
-     * for a cache only this node uses (the default).
+     * A number that changes after {@link #countDatabaseWrites} returned for any of {@code counters},
+     * on any node sharing the cache (a sum of counts, say): read from the current values, not from
+     * a copy that may lag behind (no near cache, no backup read). 0 for a cache only this node uses
+     * (the default).
      */
-    default long databaseWriteCount() {
+    default long databaseWriteCount(Collection<CounterKey> counters) {
         return 0;
     }
 

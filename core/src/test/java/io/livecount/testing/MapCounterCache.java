@@ -1,5 +1,6 @@
 package io.livecount.testing;
 
+import io.livecount.CounterKey;
 import io.livecount.spi.BucketKey;
 import io.livecount.spi.CounterCache;
 import io.livecount.spi.CounterEntry;
@@ -71,16 +72,16 @@ public class MapCounterCache implements CounterCache {
     }
 
     /** The count of {@link #countDatabaseWrites}: as if several nodes shared this map. */
-    public final AtomicLong completions = new AtomicLong();
+    public final AtomicLong databaseWrites = new AtomicLong();
 
     @Override
-    public void countDatabaseWrites() {
-        completions.incrementAndGet();
+    public void countDatabaseWrites(Collection<CounterKey> counters) {
+        databaseWrites.incrementAndGet();
     }
 
     @Override
-    public long databaseWriteCount() {
-        return completions.get();
+    public long databaseWriteCount(Collection<CounterKey> counters) {
+        return databaseWrites.get();
     }
 
     /** How often {@link #close()} was called. */

@@ -3,18 +3,25 @@ package io.livecount.hazelcast.internal;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.IMap;
+import io.livecount.CounterKey;
+import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * The count of database writes behind one counters' map that every member and client sees
- * ({@code CounterCache.countDatabaseWrites}): an entry, keyed by the counters' map name, of the map
- * {@value #COUNTS}. Changes run on the entry's owner and reads ask the owner, so a read sees every
- * change that returned before it began. Moved a few times per write-back pass of each node and by
- * STRICT adds to FAST counters; read once or twice by a read that loads from the database.
+ * The counts of database writes behind one counters' map that every member and client sees
+ * ({@code CounterCache.countDatabaseWrites}): one per stripe of counters, each an entry of the map
+ * {@value #COUNTS} keyed by the counters' map name and the stripe. Changes run on the entries'
+ * owners and reads ask the owners, so a read sees every change that returned before it began.
+ * Moved a few times per write-back pass of each node (one call for all stripes of the pass's
+ * counters) and by STRICT adds to FAST counters; read once or twice by a read that loads from the
+ * database.
  */
 public final class WriteCount {
 
     static final String COUNTS = "livecount-writes";
+    static final int STRIPES = 256;
 
     private final IMap<String, Long> counts;
     private final String map;
@@ -25,24 +32,42 @@ public final class WriteCount {
     }
 
     /**
-     * Moves the count by one, in one call to the owner. A repeat after a failure of unknown outcome
-     * may move it twice, which is harmless: readers only ask whether it moved.
+     * Moves the counts of the stripes of {@code counters} by one, in one call. A repeat after a
+     * failure of unknown outcome may move them twice, which is harmless: readers only ask whether
+     * they moved.
      */
-    public void increment() {
+    public void increment(Collection<CounterKey> counters) {
         try {
-            counts.executeOnKey(map, new Increment());
+            counts.executeOnKeys(keys(counters), new Increment());
         } catch (RuntimeException failure) {
             throw SpiFailures.translated(failure);
         }
     }
 
-    public long get() {
+    /** The sum of the counts of the stripes of {@code counters}. */
+    public long get(Collection<CounterKey> counters) {
         try {
-            Long count = counts.get(map);
-            return count == null ? 0 : count;
+            Set<String> keys = keys(counters);
+            if (keys.size() == 1) {
+                Long count = counts.get(keys.iterator().next());
+                return count == null ? 0 : count;
+            }
+            return counts.getAll(keys).values().stream()
+                    .mapToLong(Long::longValue)
+                    .sum();
         } catch (RuntimeException failure) {
             throw SpiFailures.translated(failure);
         }
+    }
+
+    private Set<String> keys(Collection<CounterKey> counters) {
+        return counters.stream().map(counter -> map + "/" + stripe(counter)).collect(Collectors.toSet());
+    }
+
+    /** From the strings' specified hash codes: alike on every member and client. */
+    public static int stripe(CounterKey counter) {
+        return Math.floorMod(
+                31 * counter.namespace().hashCode() + counter.name().hashCode(), STRIPES);
     }
 
     /** Adds one on the owner (and, run again, on the backup). Java-serialized: it holds nothing. */

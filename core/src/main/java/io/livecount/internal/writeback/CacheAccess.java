@@ -16,8 +16,10 @@ import io.livecount.spi.EntryProcessingCache;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * How core changes entries, written once for every provider: the compare-and-swap retry loop (read
@@ -34,11 +36,12 @@ final class CacheAccess {
     private final CounterCache provider;
     private final EntryProcessingCache processing; // null: the compare-and-swap loop
     private final CounterCache cache = new Translated();
-    private final AtomicLong changes = new AtomicLong();
+    private final WriteCounts writes;
 
     CacheAccess(CounterCache provider) {
         this.provider = provider;
         this.processing = provider instanceof EntryProcessingCache applies ? applies : null;
+        this.writes = new WriteCounts(provider);
     }
 
     /** The provider's cache, its failures translated like those of the methods here. */
@@ -51,31 +54,27 @@ final class CacheAccess {
     }
 
     /**
-     * A count that moves whenever the database changes behind the cache in a way a read cannot see
-     * in the entries: before a write-back's {@linkplain Entries.Completion completion} is applied
-     * (an entry that was never loaded vanishes then) and before a STRICT add to a FAST counter marks
-     * its entries stale (a counter may have none); on this node or, with a cache several nodes share,
-     * on any of them. {@link SnapshotReads} forgets a value it stored when the count moved during
-     * its read.
+     * A number that changes whenever the database changed behind the cache, for one of {@code
+     * counters}, in a way a read cannot see in the entries: see {@link WriteCounts}.
      */
-    long changes() {
-        long own = changes.get();
+    long changes(Collection<CounterKey> counters) {
         try {
-            return own + provider.databaseWriteCount();
+            return writes.of(counters);
         } catch (CacheOutcomeUnknownException | CacheUnavailableException failure) {
             throw translated(failure);
         }
     }
 
     /**
-     * Moves {@link #changes} on this node and on every node sharing the cache ({@link
-     * CounterCache#countDatabaseWrites}): call it after the database changed and before the
-     * entries are completed or marked stale.
+     * Moves {@link #changes} of {@code counters} on this node and on every node sharing the cache:
+     * call it after the database changed and before their entries are completed or marked stale.
      */
-    void countChanges() {
-        changes.incrementAndGet();
+    void countChanges(Collection<CounterKey> counters) {
+        if (counters.isEmpty()) {
+            return;
+        }
         try {
-            provider.countDatabaseWrites();
+            writes.count(counters);
         } catch (CacheOutcomeUnknownException | CacheUnavailableException failure) {
             throw translated(failure);
         }
@@ -88,7 +87,7 @@ final class CacheAccess {
      */
     CounterEntry update(BucketKey key, EntryChange change) {
         if (change instanceof Entries.Completion) {
-            changes.incrementAndGet(); // before the entry can vanish: see changes()
+            writes.countHere(key.key()); // before the entry can vanish: see changes()
         }
         if (processing != null) {
             try {
@@ -135,13 +134,18 @@ final class CacheAccess {
      */
     void forgetStored(List<Row> rows, boolean cachedByReads) {
         if (cachedByReads) {
-            countChanges();
+            countChanges(counters(rows.stream().map(Row::id)));
         }
         for (Row row : rows) {
             if (cache.get(row.id()) != null) {
                 update(row.id(), new Entries.ForgetStored());
             }
         }
+    }
+
+    /** The distinct counters of some buckets. */
+    static Set<CounterKey> counters(Stream<BucketKey> buckets) {
+        return buckets.map(BucketKey::key).collect(Collectors.toSet());
     }
 
     /** See {@link CounterCache#joinDeletes}. */

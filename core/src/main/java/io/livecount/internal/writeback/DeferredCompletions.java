@@ -43,9 +43,7 @@ final class DeferredCompletions {
      * committed, so the completion count moves first ({@link CacheAccess#completions}).
      */
     void beforeTakes() {
-        if (!committed.isEmpty()) {
-            cache.countChanges();
-        }
+        cache.countChanges(CacheAccess.counters(committed.keySet().stream()));
     }
 
     /** The change that takes the key's pending deltas into {@code flushId}, completing a committed write-back first. */
@@ -61,9 +59,7 @@ final class DeferredCompletions {
 
     /** Completes the entries of {@code before} that the pass did not take again. */
     void completeLeft(Map<BucketKey, Long> before) {
-        if (!before.isEmpty()) {
-            cache.countChanges();
-        }
+        cache.countChanges(CacheAccess.counters(before.keySet().stream()));
         before.forEach((key, flushId) -> {
             if (committed.remove(key, flushId)) {
                 cache.update(key, new Entries.CompleteFlush(flushId));

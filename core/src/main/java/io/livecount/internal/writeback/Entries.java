@@ -34,7 +34,7 @@ final class Entries {
 
     /**
      * A change that can remove an entry whose deltas the database now holds (an entry that was
-     * never loaded): {@link CacheAccess#changes()} counts them.
+     * never loaded): {@link CacheAccess#changes} counts them.
      */
     interface Completion extends EntryChange {}
 

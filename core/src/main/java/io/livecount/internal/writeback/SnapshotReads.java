@@ -1,5 +1,6 @@
 package io.livecount.internal.writeback;
 
+import io.livecount.CounterKey;
 import io.livecount.internal.store.Transactor;
 import io.livecount.internal.store.WriteBackStore;
 import io.livecount.internal.store.WriteBackStore.Snapshot;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
@@ -94,7 +96,8 @@ final class SnapshotReads {
         // delete (invalidateAll) that committed between the snapshot and the store
         long readAt = System.currentTimeMillis();
         // before the first look; asked only by a read that may cache (a remote read on a shared cache)
-        long changesBefore = caches ? cache.changes() : 0;
+        Set<CounterKey> counters = caches ? CacheAccess.counters(buckets.stream()) : Set.of();
+        long changesBefore = caches ? cache.changes(counters) : 0;
         Map<BucketKey, CounterEntry> before = new HashMap<>();
         Map<BucketKey, Long> inflightIds = new HashMap<>();
         for (BucketKey bucket : buckets) {
@@ -130,7 +133,7 @@ final class SnapshotReads {
                 stored.add(bucket);
             }
         }
-        forgetIfChanged(stored, changesBefore);
+        forgetIfChanged(stored, counters, changesBefore);
         return again;
     }
 
@@ -143,8 +146,8 @@ final class SnapshotReads {
      * so, checked after the store: unmoved, a change made later marks the stored value stale
      * itself; moved, the values stored are forgotten here.
      */
-    private void forgetIfChanged(List<BucketKey> stored, long changesBefore) {
-        if (!stored.isEmpty() && cache.changes() != changesBefore) {
+    private void forgetIfChanged(List<BucketKey> stored, Set<CounterKey> counters, long changesBefore) {
+        if (!stored.isEmpty() && cache.changes(counters) != changesBefore) {
             stored.forEach(bucket -> cache.update(bucket, new Entries.ForgetStored()));
         }
     }

@@ -154,7 +154,7 @@ final class WriteBackOutcomes {
 
     private void complete(long flushId, List<Row> rows) {
         resolved(flushId, rows);
-        cache.countChanges();
+        cache.countChanges(CacheAccess.counters(rows.stream().map(Row::id)));
         rows.forEach(row -> cache.update(row.id(), new Entries.CompleteFlush(flushId)));
     }
 
