@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livecount.testing.DatabaseTest;
 import io.livecount.testing.MapCounterCache;
-import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -14,8 +13,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 @EnumSource(value = io.livecount.testing.TestDatabase.class, names = "H2")
 @DisplayName("A FAST read racing a delete or a STRICT add")
 class ReadRacingWritesTest extends DatabaseTest {
-
-    private static final String FAST = "fast";
 
     /**
      * A read of a counter without an entry takes its database snapshot; a delete of the counter
@@ -28,17 +25,8 @@ class ReadRacingWritesTest extends DatabaseTest {
     void valueReadBeforeTheDeleteIsNotKept() {
         MapCounterCache cache = new MapCounterCache();
         CounterKey key = CounterKey.of(FAST, "deleted-while-read");
-        try (CounterService counters = Livecount.create(baseConfig()
-                .namespace(FAST, NamespaceSettings.of().withMode(ConsistencyMode.FAST))
-                .writeBack(WriteBackConfig.builder(() -> cache)
-                        .maxDelay(Duration.ofHours(1))
-                        .readRefresh(Duration.ofHours(1))
-                        .build())
-                .build())) {
-            counters.add(key, 5);
-            counters.flush(); // stored; the entry, never loaded, is gone
-            assertThat(cache.entries).isEmpty();
-            cache.gets.set(0);
+        try (CounterService counters = fastServiceOn(cache)) {
+            storedWithoutEntry(counters, cache, key);
             cache.onThirdGet = () -> assertThat(counters.delete(key)).isTrue(); // after the read's snapshot
 
             assertThat(counters.get(key))
@@ -59,17 +47,8 @@ class ReadRacingWritesTest extends DatabaseTest {
     void valueReadBeforeAStrictAddIsNotKept() {
         MapCounterCache cache = new MapCounterCache();
         CounterKey key = CounterKey.of(FAST, "strict-while-read");
-        try (CounterService counters = Livecount.create(baseConfig()
-                .namespace(FAST, NamespaceSettings.of().withMode(ConsistencyMode.FAST))
-                .writeBack(WriteBackConfig.builder(() -> cache)
-                        .maxDelay(Duration.ofHours(1))
-                        .readRefresh(Duration.ofHours(1))
-                        .build())
-                .build())) {
-            counters.add(key, 5);
-            counters.flush();
-            assertThat(cache.entries).isEmpty();
-            cache.gets.set(0);
+        try (CounterService counters = fastServiceOn(cache)) {
+            storedWithoutEntry(counters, cache, key);
             cache.onThirdGet = () -> counters.add(key, 1, AddOptions.in(ConsistencyMode.STRICT));
 
             assertThat(counters.get(key))
@@ -80,5 +59,17 @@ class ReadRacingWritesTest extends DatabaseTest {
                     .as("read after the STRICT add returned")
                     .isEqualTo(6);
         }
+    }
+
+    /**
+     * Adds 5 and writes it back: the counter holds 5 in the database and has no entry (never
+     * loaded, it went with its write-back). The cache counts gets from 0 again: the third is the
+     * second look of the next read, after its snapshot.
+     */
+    private static void storedWithoutEntry(CounterService counters, MapCounterCache cache, CounterKey key) {
+        counters.add(key, 5);
+        counters.flush();
+        assertThat(cache.entries).isEmpty();
+        cache.gets.set(0);
     }
 }

@@ -21,8 +21,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 @DisplayName("A cache that several nodes share")
 class SharedCacheTest extends DatabaseTest {
 
-    private static final String FAST = "fast";
-
     /**
      * A shared cache releases this node's hold and returns: the hold's thread and the deleting
      * thread then both drop what of the counter could not be written. Here the hold's thread
@@ -67,8 +65,8 @@ class SharedCacheTest extends DatabaseTest {
     void anotherNodesWriteBackDuringTheRead() {
         MapCounterCache shared = new MapCounterCache();
         CounterKey key = CounterKey.of(FAST, "clicked-on-a");
-        try (CounterService a = node(shared);
-                CounterService b = node(shared)) {
+        try (CounterService a = fastServiceOn(shared);
+                CounterService b = fastServiceOn(shared)) {
             AtomicBoolean raced = new AtomicBoolean();
             shared.gets.set(0);
             shared.onThirdGet = () -> { // B's second look, after its snapshot
@@ -84,16 +82,6 @@ class SharedCacheTest extends DatabaseTest {
                     .as("A's add was written before this read began")
                     .isEqualTo(1);
         }
-    }
-
-    private CounterService node(MapCounterCache shared) {
-        return Livecount.create(baseConfig()
-                .namespace(FAST, NamespaceSettings.of().withMode(ConsistencyMode.FAST))
-                .writeBack(WriteBackConfig.builder(() -> shared)
-                        .maxDelay(Duration.ofHours(1))
-                        .readRefresh(Duration.ofHours(1))
-                        .build())
-                .build());
     }
 
     /**

@@ -1,9 +1,13 @@
 package io.livecount.testing;
 
+import io.livecount.ConsistencyMode;
 import io.livecount.CounterService;
 import io.livecount.Livecount;
 import io.livecount.LivecountConfig;
 import io.livecount.NamespaceSettings;
+import io.livecount.WriteBackConfig;
+import io.livecount.spi.CounterCache;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +21,9 @@ import org.junit.jupiter.params.Parameter;
 public abstract class DatabaseTest {
 
     protected static final String ALL_PERIODS = "all";
+    /** Namespace of {@link #fastServiceOn}: FAST mode, ALL period only. */
+    protected static final String FAST = "fast";
+
     protected static final Instant T0 = Instant.parse("2026-03-14T15:09:26Z");
 
     @Parameter(0)
@@ -48,6 +55,20 @@ public abstract class DatabaseTest {
     /** Override to change the configuration of {@link #counters}. */
     protected LivecountConfig.Builder configure(LivecountConfig.Builder builder) {
         return builder;
+    }
+
+    /**
+     * A service counting namespace {@value #FAST} in FAST mode on {@code cache}, which writes back
+     * and reloads cached values only when a test makes it (both after an hour).
+     */
+    protected CounterService fastServiceOn(CounterCache cache) {
+        return Livecount.create(baseConfig()
+                .namespace(FAST, NamespaceSettings.of().withMode(ConsistencyMode.FAST))
+                .writeBack(WriteBackConfig.builder(() -> cache)
+                        .maxDelay(Duration.ofHours(1))
+                        .readRefresh(Duration.ofHours(1))
+                        .build())
+                .build());
     }
 
     /** Rows stored for one counter name (all namespaces), from the table itself. */
