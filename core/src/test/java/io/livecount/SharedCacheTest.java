@@ -58,7 +58,7 @@ class SharedCacheTest extends DatabaseTest {
      * Node B reads a counter that has no entry. Between B's two looks at the entry (after its
      * database snapshot), node A adds 1 and writes it back; the entry, never loaded, goes with the
      * write-back's completion. B cannot tell that from "no entry at all" by looking: only the
-     * count of completions, which A moves in the shared cache, tells it not to cache its value.
+     * count of database writes, which A moves in the shared cache, tells it to forget its value.
      */
     @Test
     @DisplayName("does not cache a value read while another node's add came and went: B's next read sees it")

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The part of the compatibility kit about entries that leave and come back: eviction under load,
- * two nodes loading the same keys, the count of completions that caches sharing entries share, and
+ * two nodes loading the same keys, the count of database writes that caches sharing entries share, and
  * write-backs another node left in flight. Extend it in the provider's module like {@link
  * CounterCacheKit}.
  */
@@ -86,8 +86,8 @@ public abstract class ColdLoadKit extends KitBase {
     }
 
     @Test
-    @DisplayName("two caches sharing entries share the count of write-back completions (a cold read of one"
-            + " node must see another node's write-back that removed an entry)")
+    @DisplayName("two caches sharing entries share the count of database writes (a cold read of one node must"
+            + " see another node's write-back that removed an entry)")
     void sharedDatabaseWriteCount() {
         CounterCache first = closeLater(cacheFactory(1_000).create());
         CounterCache second = closeLater(cacheFactory(1_000).create());

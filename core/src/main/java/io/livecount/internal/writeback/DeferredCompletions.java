@@ -40,7 +40,7 @@ final class DeferredCompletions {
 
     /**
      * Call before the {@link #take}s of a pass: they complete entries of write-backs that
-     * committed, so the completion count moves first ({@link CacheAccess#completions}).
+     * committed, so the count of database writes moves first ({@link CacheAccess#changes}).
      */
     void beforeTakes() {
         cache.countChanges(CacheAccess.counters(committed.keySet().stream()));
