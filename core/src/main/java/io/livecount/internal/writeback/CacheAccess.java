@@ -86,9 +86,6 @@ final class CacheAccess {
      * throws propagates and leaves the entry unchanged.
      */
     CounterEntry update(BucketKey key, EntryChange change) {
-        if (change instanceof Entries.Completion) {
-            writes.countHere(key.key()); // before the entry can vanish: see changes()
-        }
         if (processing != null) {
             try {
                 return processing.apply(key, change);

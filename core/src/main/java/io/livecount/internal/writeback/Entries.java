@@ -32,14 +32,8 @@ final class Entries {
         }
     }
 
-    /**
-     * A change that can remove an entry whose deltas the database now holds (an entry that was
-     * never loaded): {@link CacheAccess#changes} counts them.
-     */
-    interface Completion extends EntryChange {}
-
     /** {@link #completeFlush}. */
-    record CompleteFlush(long flushId) implements Completion {
+    record CompleteFlush(long flushId) implements EntryChange {
         @Override
         public CounterEntry apply(CounterEntry current) {
             return completeFlush(current, flushId);
@@ -47,7 +41,7 @@ final class Entries {
     }
 
     /** {@link #completeFlush} of {@code committedId}, then {@link #beginFlush} of {@code flushId}: one change instead of two. */
-    record CompleteAndBegin(long committedId, long flushId) implements Completion {
+    record CompleteAndBegin(long committedId, long flushId) implements EntryChange {
         @Override
         public CounterEntry apply(CounterEntry current) {
             return beginFlush(completeFlush(current, committedId), flushId);

@@ -25,15 +25,9 @@ final class WriteCounts {
         this.provider = provider;
     }
 
-    /** The stripe of {@code counter}: from the strings' specified hash codes, alike in every JVM. */
-    static int stripe(CounterKey counter) {
-        return Math.floorMod(
-                31 * counter.namespace().hashCode() + counter.name().hashCode(), STRIPES);
-    }
-
-    /** Moves this node's count of {@code counter} alone (a completion; the shared count moved before). */
-    void countHere(CounterKey counter) {
-        own.incrementAndGet(stripe(counter));
+    /** This node's stripe of {@code counter} (a provider sharing counts across JVMs picks its own). */
+    private static int stripe(CounterKey counter) {
+        return Math.floorMod(counter.hashCode(), STRIPES);
     }
 
     /** Moves the counts of {@code counters}, this node's and the shared one. */
@@ -42,7 +36,7 @@ final class WriteCounts {
         provider.countDatabaseWrites(counters);
     }
 
-    /** A number that changes whenever {@link #count} (or {@link #countHere}) ran for one of {@code counters}. */
+    /** A number that changes whenever {@link #count} ran for one of {@code counters}. */
     long of(Collection<CounterKey> counters) {
         long sum = stripes(counters).mapToLong(own::get).sum();
         return sum + provider.databaseWriteCount(counters);

@@ -71,6 +71,7 @@ class SnapshotReadsTest {
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
+            access.countChanges(java.util.Set.of(BUCKET.key())); // as the write-back does before completing
             access.update(BUCKET, new Entries.CompleteFlush(42));
         };
         SnapshotReads reads = new SnapshotReads(
